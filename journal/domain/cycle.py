@@ -1,0 +1,217 @@
+"""Derived cycle context for any date: pure functions of the logged periods and ovulation signs.
+
+The rules are the spec's:
+
+* ``cycle_day`` is 1 on the start of the latest period on or before the date; unknown when
+  there is none or it began more than ``MAX_CYCLE_LOOKBACK`` days back.
+* ``estimated_ovulation``: a logged ovulation sign in that cycle wins; else the next logged
+  period's start minus 14 days (the luteal phase is the stable half of a cycle); else the
+  cycle's start plus (typical length − 14), the typical length being the median of the last
+  six complete cycles, or 28 with none.
+* ``phase``: menstrual inside a period, ovulatory within 2 days of the estimate, follicular
+  before it, luteal after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import median
+
+from journal.domain.model import OvulationSign, Period
+from journal.domain.vocabulary import Phase
+
+MAX_CYCLE_LOOKBACK = 90
+LUTEAL_DAYS = 14
+DEFAULT_CYCLE_LENGTH = 28
+OVULATORY_WINDOW = 2
+TYPICAL_FROM_LAST = 6
+# A gap between period starts outside this range is a gap in logging, not a cycle.
+PLAUSIBLE_CYCLE = range(15, MAX_CYCLE_LOOKBACK + 1)
+
+
+class OvulationSource:
+    SIGN = "sign"
+    NEXT_PERIOD = "next-period"
+    TYPICAL_LENGTH = "typical-length"
+
+
+@dataclass(frozen=True, slots=True)
+class CycleContext:
+    """Where a date sits in the menstrual cycle; ``None`` fields are unknown."""
+
+    day: date
+    in_period: bool
+    cycle_start: date | None
+    cycle_day: int | None
+    days_since_period_end: int | None
+    estimated_ovulation: date | None
+    ovulation_source: str | None
+    dpo: int | None
+    phase: Phase
+    typical_cycle_length: float
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "date": self.day.isoformat(),
+            "in_period": self.in_period,
+            "cycle_start": self.cycle_start.isoformat() if self.cycle_start else None,
+            "cycle_day": self.cycle_day,
+            "days_since_period_end": self.days_since_period_end,
+            "estimated_ovulation": (
+                self.estimated_ovulation.isoformat() if self.estimated_ovulation else None
+            ),
+            "ovulation_source": self.ovulation_source,
+            "dpo": self.dpo,
+            "phase": self.phase.value,
+            "typical_cycle_length": self.typical_cycle_length,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CycleStats:
+    """Lengths of the complete cycles in a history, for patterns and reports."""
+
+    lengths: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.lengths)
+
+    @property
+    def median(self) -> float | None:
+        return float(median(self.lengths)) if self.lengths else None
+
+    @property
+    def shortest(self) -> int | None:
+        return min(self.lengths) if self.lengths else None
+
+    @property
+    def longest(self) -> int | None:
+        return max(self.lengths) if self.lengths else None
+
+    @property
+    def spread(self) -> int | None:
+        return (max(self.lengths) - min(self.lengths)) if self.lengths else None
+
+
+class CycleCalendar:
+    """Periods and ovulation signs indexed once, so many dates can be placed quickly."""
+
+    def __init__(self, periods: Iterable[Period], signs: Iterable[OvulationSign] = ()) -> None:
+        by_start: dict[date, Period] = {}
+        for period in periods:
+            # Two logged periods starting the same day: keep the longer record.
+            kept = by_start.get(period.start)
+            if kept is None or period.last_day > kept.last_day:
+                by_start[period.start] = period
+        self.periods: tuple[Period, ...] = tuple(sorted(by_start.values(), key=lambda p: p.start))
+        self._starts: list[date] = [p.start for p in self.periods]
+        self._signs: list[date] = sorted({s.date for s in signs})
+
+    # ------------------------------------------------------------------ cycles
+
+    def cycle_lengths(self, before: date | None = None) -> list[int]:
+        """Lengths of complete cycles (start to next start) that ended on or before ``before``."""
+        lengths = []
+        for first, second in zip(self._starts, self._starts[1:], strict=False):
+            if before is not None and second > before:
+                break
+            gap = (second - first).days
+            if gap in PLAUSIBLE_CYCLE:
+                lengths.append(gap)
+        return lengths
+
+    def typical_length(self, cycle_start: date) -> float:
+        lengths = self.cycle_lengths(before=cycle_start)[-TYPICAL_FROM_LAST:]
+        return float(median(lengths)) if lengths else float(DEFAULT_CYCLE_LENGTH)
+
+    def stats(self) -> CycleStats:
+        return CycleStats(tuple(self.cycle_lengths()))
+
+    def period_on(self, day: date) -> Period | None:
+        index = bisect.bisect_right(self._starts, day) - 1
+        if index >= 0 and self.periods[index].contains(day):
+            return self.periods[index]
+        return None
+
+    def cycle_start_of(self, day: date) -> date | None:
+        """Start of the latest period on or before ``day``, within the look-back."""
+        index = bisect.bisect_right(self._starts, day) - 1
+        if index < 0:
+            return None
+        start = self._starts[index]
+        if (day - start).days >= MAX_CYCLE_LOOKBACK:
+            return None
+        return start
+
+    def next_start_after(self, day: date) -> date | None:
+        index = bisect.bisect_right(self._starts, day)
+        return self._starts[index] if index < len(self._starts) else None
+
+    # ------------------------------------------------------------------ context
+
+    def context(self, day: date) -> CycleContext:
+        period = self.period_on(day)
+        start = self.cycle_start_of(day)
+        if start is None:
+            return CycleContext(
+                day=day,
+                in_period=period is not None,
+                cycle_start=None,
+                cycle_day=None,
+                days_since_period_end=None,
+                estimated_ovulation=None,
+                ovulation_source=None,
+                dpo=None,
+                phase=Phase.MENSTRUAL if period is not None else Phase.UNKNOWN,
+                typical_cycle_length=float(DEFAULT_CYCLE_LENGTH),
+            )
+        index = bisect.bisect_right(self._starts, day) - 1
+        current = self.periods[index]
+        next_start = self.next_start_after(day)
+        typical = self.typical_length(start)
+        ovulation, source = self._estimate_ovulation(start, next_start, typical)
+        dpo = (day - ovulation).days
+        if period is not None:
+            phase = Phase.MENSTRUAL
+        elif abs(dpo) <= OVULATORY_WINDOW:
+            phase = Phase.OVULATORY
+        elif dpo < 0:
+            phase = Phase.FOLLICULAR
+        else:
+            phase = Phase.LUTEAL
+        since_end = None if period is not None else (day - current.last_day).days
+        return CycleContext(
+            day=day,
+            in_period=period is not None,
+            cycle_start=start,
+            cycle_day=(day - start).days + 1,
+            days_since_period_end=since_end,
+            estimated_ovulation=ovulation,
+            ovulation_source=source,
+            dpo=dpo,
+            phase=phase,
+            typical_cycle_length=typical,
+        )
+
+    def _estimate_ovulation(
+        self, start: date, next_start: date | None, typical: float
+    ) -> tuple[date, str]:
+        end = next_start if next_start is not None else start + timedelta(days=MAX_CYCLE_LOOKBACK)
+        first_sign = bisect.bisect_left(self._signs, start)
+        if first_sign < len(self._signs) and self._signs[first_sign] < end:
+            return self._signs[first_sign], OvulationSource.SIGN
+        if next_start is not None and (next_start - start).days in PLAUSIBLE_CYCLE:
+            return next_start - timedelta(days=LUTEAL_DAYS), OvulationSource.NEXT_PERIOD
+        offset = round(typical) - LUTEAL_DAYS
+        return start + timedelta(days=offset), OvulationSource.TYPICAL_LENGTH
+
+
+def cycle_context(
+    day: date, periods: Sequence[Period], signs: Sequence[OvulationSign] = ()
+) -> CycleContext:
+    """The cycle context of one date (builds a calendar; use ``CycleCalendar`` for many)."""
+    return CycleCalendar(periods, signs).context(day)

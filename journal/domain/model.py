@@ -1,0 +1,230 @@
+"""The journal's records as frozen dataclasses.
+
+Every layer above passes these around; storage maps them to rows and back, so no ORM
+object ever leaves ``journal.storage``.
+
+An episode's time is a ``Moment``: a ``date`` when only the day is known, a ``datetime``
+(naive, local) when the time was logged too. Keeping the difference means an export
+gives back exactly what was entered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from journal.domain.vocabulary import (
+    Amount,
+    Colour,
+    ConditionName,
+    Contraception,
+    LifeStage,
+    Mucus,
+    OvulationSignKind,
+    Pain,
+    ScreeningKind,
+    ScreeningResult,
+    Symptom,
+    Trigger,
+)
+
+Moment = date | datetime
+
+NOTES_MAX = 10_000
+
+
+def day_of(moment: Moment) -> date:
+    """The calendar day of a moment (``datetime`` is a subclass of ``date``)."""
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def moment_to_iso(moment: Moment) -> str:
+    """``2026-01-21`` or ``2026-01-21T07:30`` (seconds only when they were given)."""
+    if isinstance(moment, datetime):
+        spec = "seconds" if moment.second or moment.microsecond else "minutes"
+        return moment.isoformat(timespec=spec)
+    return moment.isoformat()
+
+
+def moment_sort_key(moment: Moment) -> datetime:
+    """A datetime to order moments; a bare date sorts at the start of its day."""
+    if isinstance(moment, datetime):
+        return moment
+    return datetime(moment.year, moment.month, moment.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One bleeding event with its context."""
+
+    id: str
+    started_at: Moment
+    amount: Amount
+    ended_at: Moment | None = None
+    colour: Colour | None = None
+    in_mucus: bool = False
+    mucus: Mucus = Mucus.NONE
+    trigger: Trigger = Trigger.NONE
+    pain: Pain = Pain.NONE
+    symptoms: frozenset[Symptom] = field(default_factory=frozenset)
+    notes: str = ""
+
+    @property
+    def day(self) -> date:
+        return day_of(self.started_at)
+
+    @property
+    def end_day(self) -> date:
+        return day_of(self.ended_at) if self.ended_at is not None else self.day
+
+    @property
+    def duration_days(self) -> int:
+        """Calendar days the episode covers, counting both ends (1 when no end is logged)."""
+        return (self.end_day - self.day).days + 1
+
+    @property
+    def after_sex(self) -> bool:
+        return self.trigger is Trigger.INTERCOURSE
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        return (moment_sort_key(self.started_at), self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeDraft:
+    """What a form or the CLI collected, before validation gives it an id and checks it."""
+
+    started_at: Moment
+    amount: Amount
+    ended_at: Moment | None = None
+    colour: Colour | None = None
+    in_mucus: bool = False
+    mucus: Mucus = Mucus.NONE
+    trigger: Trigger = Trigger.NONE
+    pain: Pain = Pain.NONE
+    symptoms: frozenset[Symptom] = field(default_factory=frozenset)
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Days of menstruation; ``end`` is None while a period is ongoing or not yet logged."""
+
+    start: date
+    end: date | None = None
+
+    def contains(self, day: date) -> bool:
+        last = self.end if self.end is not None else self.start
+        return self.start <= day <= last
+
+    @property
+    def last_day(self) -> date:
+        return self.end if self.end is not None else self.start
+
+
+@dataclass(frozen=True, slots=True)
+class ContextEntry:
+    """Life stage, contraception and wish to conceive, in force from ``since`` on."""
+
+    since: date
+    life_stage: LifeStage = LifeStage.REPRODUCTIVE
+    contraception: Contraception = Contraception.NONE
+    trying_to_conceive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    name: ConditionName
+    since: date
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    kind: ScreeningKind
+    date: date
+    result: ScreeningResult = ScreeningResult.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class OvulationSign:
+    date: date
+    sign: OvulationSignKind
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    date: date
+    with_: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class JournalData:
+    """Everything a journal holds: the unit of export, import and history analysis."""
+
+    context: tuple[ContextEntry, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    screenings: tuple[Screening, ...] = ()
+    ovulation_signs: tuple[OvulationSign, ...] = ()
+    periods: tuple[Period, ...] = ()
+    appointments: tuple[Appointment, ...] = ()
+    episodes: tuple[Episode, ...] = ()
+
+    def normalised(self) -> JournalData:
+        """The same data in a canonical order, so comparisons ignore insertion order."""
+        return JournalData(
+            context=tuple(sorted(self.context, key=lambda c: c.since)),
+            conditions=tuple(sorted(self.conditions, key=lambda c: (c.since, c.name.value))),
+            screenings=tuple(
+                sorted(self.screenings, key=lambda s: (s.date, s.kind.value, s.result.value))
+            ),
+            ovulation_signs=tuple(
+                sorted(self.ovulation_signs, key=lambda o: (o.date, o.sign.value))
+            ),
+            periods=tuple(sorted(self.periods, key=lambda p: p.start)),
+            appointments=tuple(
+                sorted(self.appointments, key=lambda a: (a.date, a.with_, a.notes))
+            ),
+            episodes=tuple(sorted(self.episodes, key=lambda e: e.sort_key)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ContextOnDate:
+    """The dated context in force on one day: what the card rules read."""
+
+    day: date
+    life_stage: LifeStage
+    contraception: Contraception
+    trying_to_conceive: bool
+    contraception_since: date | None
+    conditions: frozenset[ConditionName]
+    last_cervical_screening: Screening | None
+    screenings: tuple[Screening, ...]
+    known: bool  # False when no context entry was in force: defaults were assumed
+
+
+def context_on(data: JournalData, day: date) -> ContextOnDate:
+    """The context in force on ``day``: the latest entry on or before it, conditions known by then."""
+    entries = sorted((c for c in data.context if c.since <= day), key=lambda c: c.since)
+    current = entries[-1] if entries else ContextEntry(since=day)
+    # When contraception started: the first entry of the unbroken run with this method.
+    method_since: date | None = None
+    for entry in reversed(entries):
+        if entry.contraception is not current.contraception:
+            break
+        method_since = entry.since
+    screenings = tuple(sorted((s for s in data.screenings if s.date <= day), key=lambda s: s.date))
+    cervical = [s for s in screenings if s.kind.value == "cervical-screening"]
+    return ContextOnDate(
+        day=day,
+        life_stage=current.life_stage,
+        contraception=current.contraception,
+        trying_to_conceive=current.trying_to_conceive,
+        contraception_since=method_since,
+        conditions=frozenset(c.name for c in data.conditions if c.since <= day),
+        last_cervical_screening=cervical[-1] if cervical else None,
+        screenings=screenings,
+        known=bool(entries),
+    )

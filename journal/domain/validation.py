@@ -1,0 +1,128 @@
+"""Parsing and validation of single values and episodes, with one clear message per bad field."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TypeVar
+
+from journal.domain.errors import InvalidInput
+from journal.domain.model import NOTES_MAX, Episode, EpisodeDraft, Moment, day_of, moment_sort_key
+from journal.domain.vocabulary import Vocabulary
+
+V = TypeVar("V", bound=Vocabulary)
+
+_MIN_YEAR = 1900
+
+
+def parse_choice(kind: type[V], value: object, field: str) -> V:
+    """``value`` as a member of ``kind``, or an error listing the allowed values."""
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    shown = repr(value) if not isinstance(value, str) else f"'{value[:40]}'"
+    allowed = ", ".join(kind.values())
+    raise InvalidInput(field, f"{shown} is not one of: {allowed}")
+
+
+def parse_date(value: object, field: str) -> date:
+    """An ISO calendar date (``2026-01-21``)."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return _check_year(parsed, field)
+    raise InvalidInput(field, f"{_show(value)} is not a date like 2026-01-21")
+
+
+def parse_moment(value: object, field: str) -> Moment:
+    """An ISO date or a date with time (``2026-01-21`` or ``2026-01-21T07:30``), no time zone."""
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10:
+            return parse_date(text, field)
+        if 16 <= len(text) <= 19 and text[10] in "T ":
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                if parsed.tzinfo is None:
+                    _check_year(parsed, field)
+                    return parsed
+    raise InvalidInput(
+        field, f"{_show(value)} is not a date like 2026-01-21 or a date and time like 2026-01-21T07:30"
+    )
+
+
+def parse_bool(value: object, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InvalidInput(field, f"{_show(value)} is not true or false")
+
+
+def parse_text(value: object, field: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(field, f"{_show(value)} is not text")
+    if len(value) > limit:
+        raise InvalidInput(field, f"is {len(value):,} characters long; at most {limit:,} are allowed")
+    if "\x00" in value:
+        raise InvalidInput(field, "contains a NUL character")
+    return value
+
+
+def validate_episode(
+    draft: EpisodeDraft | Episode, now: datetime, episode_id: str | None = None
+) -> Episode:
+    """Check a draft against the spec's rules and give it an id (a new UUID4 unless given)."""
+    if moment_sort_key(draft.started_at) > now or day_of(draft.started_at) > now.date():
+        raise InvalidInput("started_at", "is in the future")
+    if draft.ended_at is not None and moment_sort_key(draft.ended_at) < moment_sort_key(
+        draft.started_at
+    ):
+        if day_of(draft.ended_at) < day_of(draft.started_at) or isinstance(draft.ended_at, datetime):
+            raise InvalidInput("ended_at", "is before the start")
+    parse_text(draft.notes, "notes", NOTES_MAX)
+    if isinstance(draft, Episode):
+        new_id = episode_id or draft.id
+    else:
+        new_id = episode_id or str(uuid.uuid4())
+    if not new_id.strip():
+        raise InvalidInput("id", "is empty")
+    return Episode(
+        id=new_id,
+        started_at=draft.started_at,
+        ended_at=draft.ended_at,
+        amount=draft.amount,
+        colour=draft.colour,
+        in_mucus=draft.in_mucus,
+        mucus=draft.mucus,
+        trigger=draft.trigger,
+        pain=draft.pain,
+        symptoms=frozenset(draft.symptoms),
+        notes=draft.notes,
+    )
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))
+
+
+def _check_year(value: date, field: str) -> date:
+    if value.year < _MIN_YEAR:
+        raise InvalidInput(field, f"{value.isoformat()} is before {_MIN_YEAR}")
+    return value
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return f"'{value[:40]}'"
+    if value is None:
+        return "an empty value"
+    return f"{type(value).__name__} {str(value)[:40]!r}"

@@ -1,0 +1,70 @@
+"""Test setup shared by the whole suite.
+
+* Qt runs offscreen, so plain ``pytest`` works on a machine without a screen.
+* Any attempt to open a network connection fails the test: the app must never use one.
+* The clock is pinned, so "today" is the same on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("HEALTH_JOURNAL_PASSPHRASE", None)
+os.environ.pop("HEALTH_JOURNAL_NEW_PASSPHRASE", None)
+os.environ.pop("HEALTH_JOURNAL_PATH", None)
+
+FIXED_NOW = datetime(2026, 11, 22, 12, 0)
+
+
+class NetworkAccessError(AssertionError):
+    """Raised when code under test tries to reach the network."""
+
+
+def _refuse(*_args: object, **_kwargs: object) -> None:
+    raise NetworkAccessError("the app tried to open a network connection")
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    # Unix sockets (the session D-Bus) are local IPC, not network access.
+    if self.family == getattr(socket, "AF_UNIX", None):
+        return _real_connect(self, address)  # type: ignore[arg-type]
+    _refuse()
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    if self.family == getattr(socket, "AF_UNIX", None):
+        return _real_connect_ex(self, address)  # type: ignore[arg-type]
+    _refuse()
+    return 1
+
+
+socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+socket.create_connection = _refuse  # type: ignore[assignment]
+socket.getaddrinfo = _refuse  # type: ignore[assignment]
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock() -> Iterator[datetime]:
+    from journal import clock
+
+    clock.set_now(lambda: FIXED_NOW)
+    yield FIXED_NOW
+    clock.set_now(None)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    """Where a test's journal lives (not created)."""
+    return tmp_path / "journal" / "health.journal"
