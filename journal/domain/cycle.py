@@ -15,6 +15,7 @@ The rules are the spec's:
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -109,6 +110,12 @@ class CycleCalendar:
                 by_start[period.start] = period
         self.periods: tuple[Period, ...] = tuple(sorted(by_start.values(), key=lambda p: p.start))
         self._starts: list[date] = [p.start for p in self.periods]
+        # The latest last day among the periods up to each index: overlapping records
+        # (one long period logged over a short one) still cover every day they claim.
+        self._reach: list[date] = []
+        for period in self.periods:
+            reach = self._reach[-1] if self._reach else period.last_day
+            self._reach.append(max(reach, period.last_day))
         self._signs: list[date] = sorted({s.date for s in signs})
 
     # ------------------------------------------------------------------ cycles
@@ -132,10 +139,14 @@ class CycleCalendar:
         return CycleStats(tuple(self.cycle_lengths()))
 
     def period_on(self, day: date) -> Period | None:
+        """The logged period covering ``day`` (the latest-starting one if several do)."""
         index = bisect.bisect_right(self._starts, day) - 1
-        if index >= 0 and self.periods[index].contains(day):
-            return self.periods[index]
-        return None
+        if index < 0 or self._reach[index] < day:
+            return None
+        for period in reversed(self.periods[: index + 1]):
+            if period.contains(day):
+                return period
+        return None  # pragma: no cover - the reach says some period covers the day
 
     def cycle_start_of(self, day: date) -> date | None:
         """Start of the latest period on or before ``day``, within the look-back."""
@@ -143,7 +154,7 @@ class CycleCalendar:
         if index < 0:
             return None
         start = self._starts[index]
-        if (day - start).days >= MAX_CYCLE_LOOKBACK:
+        if (day - start).days > MAX_CYCLE_LOOKBACK:
             return None
         return start
 
@@ -170,7 +181,6 @@ class CycleCalendar:
                 typical_cycle_length=float(DEFAULT_CYCLE_LENGTH),
             )
         index = bisect.bisect_right(self._starts, day) - 1
-        current = self.periods[index]
         next_start = self.next_start_after(day)
         typical = self.typical_length(start)
         ovulation, source = self._estimate_ovulation(start, next_start, typical)
@@ -183,7 +193,7 @@ class CycleCalendar:
             phase = Phase.FOLLICULAR
         else:
             phase = Phase.LUTEAL
-        since_end = None if period is not None else (day - current.last_day).days
+        since_end = None if period is not None else (day - self._reach[index]).days
         return CycleContext(
             day=day,
             in_period=period is not None,
@@ -206,7 +216,8 @@ class CycleCalendar:
             return self._signs[first_sign], OvulationSource.SIGN
         if next_start is not None and (next_start - start).days in PLAUSIBLE_CYCLE:
             return next_start - timedelta(days=LUTEAL_DAYS), OvulationSource.NEXT_PERIOD
-        offset = round(typical) - LUTEAL_DAYS
+        # Half a day rounds up (28.5 -> 29), not to even as round() would.
+        offset = math.floor(typical + 0.5) - LUTEAL_DAYS
         return start + timedelta(days=offset), OvulationSource.TYPICAL_LENGTH
 
 
