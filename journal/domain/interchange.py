@@ -7,9 +7,10 @@ the record (``episodes[3]``) and the field. No I/O here; the service reads and w
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 from typing import Any, TypeVar
 
-from journal.domain.errors import InvalidInput
+from journal.domain.errors import InvalidInput, quoted
 from journal.domain.model import (
     NOTES_MAX,
     Appointment,
@@ -23,6 +24,7 @@ from journal.domain.model import (
     moment_to_iso,
 )
 from journal.domain.validation import (
+    ends_before_start,
     parse_bool,
     parse_choice,
     parse_date,
@@ -96,7 +98,9 @@ def to_json(data: JournalData) -> dict[str, Any]:
             }
             for c in data.context
         ],
-        "conditions": [{"name": c.name.value, "since": c.since.isoformat()} for c in data.conditions],
+        "conditions": [
+            {"name": c.name.value, "since": c.since.isoformat()} for c in data.conditions
+        ],
         "screenings": [
             {"kind": s.kind.value, "date": s.date.isoformat(), "result": s.result.value}
             for s in data.screenings
@@ -134,9 +138,9 @@ def from_json(document: object) -> JournalData:
         )
     if version < 1:
         raise InvalidInput("version", f"{version} is not a valid format version")
-    unknown = sorted(set(document) - {"format", "version", *_SECTIONS})
+    unknown = sorted(str(key) for key in set(document) - {"format", "version", *_SECTIONS})
     if unknown:
-        raise InvalidInput(unknown[0], "is not a field of the format")
+        raise InvalidInput(unknown[0][:40], "is not a field of the format")
 
     data = JournalData(
         context=_records(document, "context", _context),
@@ -278,21 +282,14 @@ def _episode(item: Mapping[str, Any]) -> Episode:
         symptoms=frozenset(symptoms),
         notes=parse_text(item.get("notes", ""), "notes", NOTES_MAX),
     )
-    if ended is not None and ended_before_start(episode):
+    if ends_before_start(started, ended):
         raise InvalidInput("ended_at", "is before the start")
     return episode
 
 
 def ended_before_start(episode: Episode) -> bool:
-    from journal.domain.model import moment_sort_key
-
-    if episode.ended_at is None:
-        return False
-    if episode.end_day < episode.day:
-        return True
-    return moment_sort_key(episode.ended_at) < moment_sort_key(episode.started_at) and (
-        episode.ended_at != episode.day
-    )
+    """Kept for callers of the old name; the rule lives in ``validation.ends_before_start``."""
+    return ends_before_start(episode.started_at, episode.ended_at)
 
 
 def _check_duplicates(data: JournalData) -> None:
@@ -301,7 +298,7 @@ def _check_duplicates(data: JournalData) -> None:
         if episode.id in seen:
             raise InvalidInput(
                 "id",
-                f"'{episode.id[:40]}' is used twice (also by episodes[{seen[episode.id]}])",
+                f"{quoted(episode.id)} is used twice (also by episodes[{seen[episode.id]}])",
                 f"episodes[{index}]",
             )
         seen[episode.id] = index
@@ -313,7 +310,7 @@ def _check_duplicates(data: JournalData) -> None:
             )
         starts[period.start] = index
     ordered = sorted(enumerate(data.periods), key=lambda p: p[1].start)
-    for (_, before), (index, after) in zip(ordered, ordered[1:], strict=False):
+    for (_, before), (index, after) in pairwise(ordered):
         if before.last_day >= after.start:
             raise InvalidInput(
                 "start",

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
-from journal.domain.errors import InvalidInput
+from journal.domain.errors import InvalidInput, quoted
 from journal.domain.model import NOTES_MAX, Episode, EpisodeDraft, Moment, day_of, moment_sort_key
 from journal.domain.vocabulary import Vocabulary
 
 V = TypeVar("V", bound=Vocabulary)
 
 _MIN_YEAR = 1900
+# Only the extended calendar form: fromisoformat alone would also take week dates
+# ("2026-W03-1") and compact times ("T073000"), which no one means to type here.
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?")
 
 
 def parse_choice(kind: type[V], value: object, field: str) -> V:
@@ -23,20 +28,18 @@ def parse_choice(kind: type[V], value: object, field: str) -> V:
             return kind(value)
         except ValueError:
             pass
-    shown = repr(value) if not isinstance(value, str) else f"'{value[:40]}'"
     allowed = ", ".join(kind.values())
-    raise InvalidInput(field, f"{shown} is not one of: {allowed}")
+    raise InvalidInput(field, f"{_show(value)} is not one of: {allowed}")
 
 
 def parse_date(value: object, field: str) -> date:
     """An ISO calendar date (``2026-01-21``)."""
-    if isinstance(value, str) and len(value) == 10:
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
         try:
             parsed = date.fromisoformat(value)
         except ValueError:
-            pass
-        else:
-            return _check_year(parsed, field)
+            raise InvalidInput(field, f"{_show(value)} is not a real calendar date") from None
+        return _check_year(parsed, field)
     raise InvalidInput(field, f"{_show(value)} is not a date like 2026-01-21")
 
 
@@ -44,19 +47,20 @@ def parse_moment(value: object, field: str) -> Moment:
     """An ISO date or a date with time (``2026-01-21`` or ``2026-01-21T07:30``), no time zone."""
     if isinstance(value, str):
         text = value.strip()
-        if len(text) == 10:
+        if _DATE_RE.fullmatch(text):
             return parse_date(text, field)
-        if 16 <= len(text) <= 19 and text[10] in "T ":
+        if _MOMENT_RE.fullmatch(text):
             try:
                 parsed = datetime.fromisoformat(text)
             except ValueError:
-                pass
-            else:
-                if parsed.tzinfo is None:
-                    _check_year(parsed, field)
-                    return parsed
+                raise InvalidInput(
+                    field, f"{_show(value)} is not a real calendar date and time"
+                ) from None
+            _check_year(parsed, field)
+            return parsed
     raise InvalidInput(
-        field, f"{_show(value)} is not a date like 2026-01-21 or a date and time like 2026-01-21T07:30"
+        field,
+        f"{_show(value)} is not a date like 2026-01-21 or a date and time like 2026-01-21T07:30",
     )
 
 
@@ -70,10 +74,27 @@ def parse_text(value: object, field: str, limit: int) -> str:
     if not isinstance(value, str):
         raise InvalidInput(field, f"{_show(value)} is not text")
     if len(value) > limit:
-        raise InvalidInput(field, f"is {len(value):,} characters long; at most {limit:,} are allowed")
+        raise InvalidInput(
+            field, f"is {len(value):,} characters long; at most {limit:,} are allowed"
+        )
     if "\x00" in value:
         raise InvalidInput(field, "contains a NUL character")
     return value
+
+
+def ends_before_start(started_at: Moment, ended_at: Moment | None) -> bool:
+    """Whether an episode's end comes before its start.
+
+    An end given as a bare date on the start's own day is fine, even when the start has a
+    time: only the day was known. An end date-time earlier than the start is not.
+    """
+    if ended_at is None:
+        return False
+    if day_of(ended_at) != day_of(started_at):
+        return day_of(ended_at) < day_of(started_at)
+    return isinstance(ended_at, datetime) and moment_sort_key(ended_at) < moment_sort_key(
+        started_at
+    )
 
 
 def validate_episode(
@@ -82,11 +103,8 @@ def validate_episode(
     """Check a draft against the spec's rules and give it an id (a new UUID4 unless given)."""
     if moment_sort_key(draft.started_at) > now or day_of(draft.started_at) > now.date():
         raise InvalidInput("started_at", "is in the future")
-    if draft.ended_at is not None and moment_sort_key(draft.ended_at) < moment_sort_key(
-        draft.started_at
-    ):
-        if day_of(draft.ended_at) < day_of(draft.started_at) or isinstance(draft.ended_at, datetime):
-            raise InvalidInput("ended_at", "is before the start")
+    if ends_before_start(draft.started_at, draft.ended_at):
+        raise InvalidInput("ended_at", "is before the start")
     parse_text(draft.notes, "notes", NOTES_MAX)
     if isinstance(draft, Episode):
         new_id = episode_id or draft.id
@@ -122,7 +140,7 @@ def _check_year(value: date, field: str) -> date:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"'{value[:40]}'"
+        return quoted(value)
     if value is None:
         return "an empty value"
     return f"{type(value).__name__} {str(value)[:40]!r}"
