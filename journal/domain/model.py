@@ -190,6 +190,13 @@ class JournalData:
         )
 
 
+_RESULT_CAUTION = {
+    ScreeningResult.NORMAL: 0,
+    ScreeningResult.UNKNOWN: 1,
+    ScreeningResult.ABNORMAL: 2,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ContextOnDate:
     """The dated context in force on one day: what the card rules read."""
@@ -206,7 +213,7 @@ class ContextOnDate:
 
 
 def context_on(data: JournalData, day: date) -> ContextOnDate:
-    """The context in force on ``day``: the latest entry on or before it, conditions known by then."""
+    """The context in force on ``day``: the latest entry on or before it, conditions known then."""
     entries = sorted((c for c in data.context if c.since <= day), key=lambda c: c.since)
     current = entries[-1] if entries else ContextEntry(since=day)
     # When contraception started: the first entry of the unbroken run with this method.
@@ -215,8 +222,15 @@ def context_on(data: JournalData, day: date) -> ContextOnDate:
         if entry.contraception is not current.contraception:
             break
         method_since = entry.since
-    screenings = tuple(sorted((s for s in data.screenings if s.date <= day), key=lambda s: s.date))
-    cervical = [s for s in screenings if s.kind.value == "cervical-screening"]
+    # Same-day results order normal < unknown < abnormal, so the more cautious one counts
+    # as the latest whatever order the records came in.
+    screenings = tuple(
+        sorted(
+            (s for s in data.screenings if s.date <= day),
+            key=lambda s: (s.date, s.kind.value, _RESULT_CAUTION[s.result]),
+        )
+    )
+    cervical = [s for s in screenings if s.kind is ScreeningKind.CERVICAL_SCREENING]
     return ContextOnDate(
         day=day,
         life_stage=current.life_stage,
