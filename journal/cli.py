@@ -1,0 +1,342 @@
+"""The command line: ``health-journal [--journal PATH] COMMAND``.
+
+The spec's contract: commands, passphrase sources, exit codes (0 done, 1 error, 2 usage,
+3 wrong passphrase or not a journal, 4 journal in use). Every error is one line on
+standard error. Qt is imported only when the GUI is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from journal import __version__, clock
+from journal.domain.errors import InvalidInput, JournalError
+from journal.domain.model import EpisodeDraft, Moment, Period, moment_to_iso
+from journal.domain.validation import parse_choice, parse_date, parse_moment
+from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
+from journal.hardening import harden_process
+from journal.paths import default_journal_path
+
+PASS_VARIABLE = "HEALTH_JOURNAL_PASSPHRASE"
+NEW_PASS_VARIABLE = "HEALTH_JOURNAL_NEW_PASSPHRASE"
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_IN_USE = 0, 1, 2, 3, 4
+
+
+class UsageError(Exception):
+    """Bad command-line words: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit 2 (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="health-journal",
+        description="A private, encrypted journal of unexpected bleeding. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--journal", type=Path, metavar="PATH", help="journal file to use")
+    parser.add_argument("--demo", action="store_true", help="open the app on sample data")
+    parser.add_argument("--version", action="version", version=f"health-journal {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    commands.add_parser("init", help="create a new encrypted journal")
+
+    add = commands.add_parser("add", help="log an episode")
+    add.add_argument("--amount", required=True, help=f"one of: {', '.join(Amount.values())}")
+    add.add_argument("--date", help="start, D or DTHH:MM (default: now)")
+    add.add_argument("--ended", help="end, D or DTHH:MM")
+    add.add_argument("--colour", help=f"one of: {', '.join(Colour.values())}")
+    add.add_argument("--trigger", default="none", help=f"one of: {', '.join(Trigger.values())}")
+    add.add_argument("--mucus", default="none", help=f"one of: {', '.join(Mucus.values())}")
+    add.add_argument("--in-mucus", action="store_true", help="blood mixed into cervical mucus")
+    add.add_argument("--pain", default="none", help=f"one of: {', '.join(Pain.values())}")
+    add.add_argument(
+        "--symptom", action="append", default=[], help=f"repeatable: {', '.join(Symptom.values())}"
+    )
+    add.add_argument("--notes", default="", help="free text (at most 10,000 characters)")
+
+    period = commands.add_parser("period", help="log a period")
+    period_commands = period.add_subparsers(dest="period_command", parser_class=_Parser)
+    period_add = period_commands.add_parser("add", help="log a period: START [END]")
+    period_add.add_argument("start")
+    period_add.add_argument("end", nargs="?")
+
+    listing = commands.add_parser("list", help="list episodes")
+    listing.add_argument("--from", dest="from_", metavar="D")
+    listing.add_argument("--to", metavar="D")
+    listing.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="one episode with its cycle context and cards")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+
+    imp = commands.add_parser("import", help="add the records of a JSON export")
+    imp.add_argument("file", type=Path)
+
+    exp = commands.add_parser("export", help="everything as JSON (NOT encrypted)")
+    exp.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+    report = commands.add_parser("report", help="PDF report (NOT encrypted)")
+    report.add_argument("--episode", metavar="ID")
+    report.add_argument("--from", dest="from_", metavar="D")
+    report.add_argument("--to", metavar="D")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
+
+    commands.add_parser("passphrase", help="change the passphrase")
+    backup = commands.add_parser("backup", help="encrypted copy with the same passphrase")
+    backup.add_argument("file", type=Path)
+    commands.add_parser("check", help="integrity check")
+    return parser
+
+
+# --------------------------------------------------------------------------- passphrases
+
+
+class _Prompter:
+    """Reads passphrases from the environment, the terminal (no echo) or standard input."""
+
+    def __init__(self, stdin: TextIO) -> None:
+        self._stdin = stdin
+
+    def _line(self, prompt: str) -> str | None:
+        if self._stdin.isatty():
+            try:
+                return getpass.getpass(prompt)
+            except EOFError:
+                return None
+        line = self._stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\r\n")
+
+    def current(self) -> str:
+        value = os.environ.get(PASS_VARIABLE)
+        if value is not None:
+            return value
+        line = self._line("Passphrase: ")
+        if not line:
+            raise JournalError("No passphrase was given.")
+        return line
+
+    def new(self, variable: str | None) -> str:
+        """A new passphrase: from ``variable`` when set, else asked twice."""
+        value = os.environ.get(variable) if variable else None
+        if value is not None:
+            if not value:
+                raise JournalError("The new passphrase is empty.")
+            return value
+        first = self._line("New passphrase: ")
+        if not first:
+            raise JournalError("No passphrase was given.")
+        second = self._line("Repeat the passphrase: ")
+        # A script may give one line only; when it gives two, they must agree.
+        if second is not None and second != first:
+            raise JournalError("The two passphrases do not match; nothing was changed.")
+        if second is None and self._stdin.isatty():
+            raise JournalError("The passphrase was not repeated; nothing was changed.")
+        return first
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _optional_date(text: str | None, field: str) -> date | None:
+    return parse_date(text, field) if text else None
+
+
+def _episode_line(episode_id: str, when: Moment, amount: str, colour: str, trigger: str) -> str:
+    return f"{episode_id[:8]}  {moment_to_iso(when):<16}  {amount:<9} {colour:<10} {trigger}"
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, prompter: _Prompter) -> int:
+    from journal.services import JournalService
+
+    path: Path = (args.journal or default_journal_path()).expanduser()
+    command = args.command
+
+    if command == "init":
+        passphrase = prompter.new(PASS_VARIABLE)
+        JournalService.create(path, passphrase)
+        print(f"Created an encrypted journal at {path}.", file=out)
+        print("Keep the passphrase safe: nothing can recover a lost one.", file=out)
+        return EXIT_OK
+
+    if command == "add":
+        draft = _draft_from(args)  # validate the words before asking for a passphrase
+    if command == "period" and args.period_command != "add":
+        raise UsageError("the period command takes: period add START [END]")
+
+    service = JournalService.open(path, prompter.current())
+    try:
+        if command == "add":
+            episode = service.add_episode(draft)
+            print(episode.id, file=out)
+        elif command == "period":
+            start = parse_date(args.start, "start")
+            end = _optional_date(args.end, "end")
+            service.add_period(Period(start=start, end=end))
+            print(f"Period from {start.isoformat()} logged.", file=out)
+        elif command == "list":
+            episodes = service.episodes(
+                _optional_date(args.from_, "--from"), _optional_date(args.to, "--to")
+            )
+            if args.json:
+                from journal.domain.interchange import episode_to_json
+
+                json.dump([episode_to_json(e) for e in episodes], out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                for e in episodes:
+                    print(
+                        _episode_line(
+                            e.id,
+                            e.started_at,
+                            e.amount.value,
+                            e.colour.value if e.colour else "-",
+                            e.trigger.value,
+                        ),
+                        file=out,
+                    )
+                if not episodes:
+                    print("No episodes.", file=out)
+        elif command == "show":
+            explanation = service.explain(service.resolve_id(args.id))
+            if args.json:
+                json.dump(explanation.to_json(), out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                from journal.text_view import explanation_text
+
+                out.write(explanation_text(explanation))
+        elif command == "import":
+            summary = service.import_file(args.file)
+            print(summary.describe(), file=out)
+        elif command == "export":
+            if args.output is None:
+                json.dump(service.export_json(), out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                service.export_to(args.output)
+                print(f"Exported to {args.output}. This file is NOT encrypted.", file=err)
+        elif command == "report":
+            return _report(service, args, err)
+        elif command == "passphrase":
+            new = prompter.new(NEW_PASS_VARIABLE)
+            service.change_passphrase(new)
+            print("Passphrase changed; the journal opens with the new one.", file=out)
+        elif command == "backup":
+            service.backup(args.file)
+            print(f"Encrypted backup written to {args.file} (same passphrase).", file=out)
+        elif command == "check":
+            problems = service.check()
+            if problems:
+                for problem in problems[:20]:
+                    print(f"problem: {problem}", file=out)
+                raise JournalError(f"The integrity check found {len(problems)} problem(s).")
+            print("The journal is sound: every page decrypts and verifies.", file=out)
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+def _report(service: object, args: argparse.Namespace, err: TextIO) -> int:
+    from journal.services import JournalService
+    from journal.services.reports import write_report
+
+    assert isinstance(service, JournalService)
+    if args.episode and (args.from_ or args.to):
+        raise UsageError("give either --episode or a date range, not both")
+    write_report(
+        service,
+        args.output,
+        episode_id=service.resolve_id(args.episode) if args.episode else None,
+        start=_optional_date(args.from_, "--from"),
+        end=_optional_date(args.to, "--to"),
+    )
+    print(f"Report written to {args.output}. This PDF is NOT encrypted.", file=err)
+    return EXIT_OK
+
+
+def _draft_from(args: argparse.Namespace) -> EpisodeDraft:
+    started: Moment = (
+        parse_moment(args.date, "--date") if args.date else clock.now().replace(second=0)
+    )
+    ended = parse_moment(args.ended, "--ended") if args.ended else None
+    return EpisodeDraft(
+        started_at=started,
+        ended_at=ended,
+        amount=parse_choice(Amount, args.amount, "--amount"),
+        colour=parse_choice(Colour, args.colour, "--colour") if args.colour else None,
+        trigger=parse_choice(Trigger, args.trigger, "--trigger"),
+        mucus=parse_choice(Mucus, args.mucus, "--mucus"),
+        in_mucus=bool(args.in_mucus),
+        pain=parse_choice(Pain, args.pain, "--pain"),
+        symptoms=frozenset(parse_choice(Symptom, s, "--symptom") for s in args.symptom),
+        notes=args.notes,
+    )
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from journal.app import run_app
+
+    path = None if args.demo else (args.journal or default_journal_path()).expanduser()
+    return run_app(path, demo=bool(args.demo))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    out, err = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            if args.demo and args.journal:
+                raise UsageError("--demo uses a throw-away journal; do not combine it with --journal")
+            return _gui(args)
+        if args.demo:
+            raise UsageError("--demo opens the app; it takes no command")
+        return _run(args, out, err, _Prompter(sys.stdin))
+    except UsageError as error:
+        print(f"health-journal: {error}", file=err)
+        return EXIT_USAGE
+    except InvalidInput as error:
+        print(f"health-journal: {_sentence(str(error))}", file=err)
+        return EXIT_ERROR
+    except JournalError as error:
+        print(f"health-journal: {_sentence(str(error))}", file=err)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("health-journal: interrupted; nothing more was changed.", file=err)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug: still one line, never a traceback
+        if os.environ.get("HEALTH_JOURNAL_DEBUG"):
+            raise
+        print(
+            f"health-journal: unexpected error ({type(error).__name__}); nothing more was changed.",
+            file=err,
+        )
+        return EXIT_ERROR
+
+
+def _sentence(text: str) -> str:
+    """One line, whatever the message held."""
+    return " ".join(text.split()) or "unknown error"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

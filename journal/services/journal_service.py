@@ -1,0 +1,466 @@
+"""The journal's use cases: one open journal, its records, import/export, maintenance.
+
+Every method is one short transaction scoped to a user action; it takes and returns
+frozen domain dataclasses and announces what changed on the hub.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from journal import clock
+from journal.domain import interchange
+from journal.domain.errors import InvalidInput, JournalError
+from journal.domain.model import (
+    Appointment,
+    Condition,
+    ContextEntry,
+    Episode,
+    EpisodeDraft,
+    JournalData,
+    OvulationSign,
+    Period,
+    Screening,
+)
+from journal.domain.validation import parse_text, validate_episode
+from journal.services.changes import ChangeHub, Changes
+from journal.storage import JournalStore, create_journal, open_journal
+from journal.storage import repository as repo
+from journal.storage.errors import StorageFailure
+from journal.storage.files import FILE_MODE, fsync_dir, make_private_dirs, temporary_sibling
+
+if TYPE_CHECKING:
+    from journal.cards import Explainer, Explanation, Pattern
+
+T = TypeVar("T")
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_JSON_DEPTH = 32
+
+
+class EpisodeNotFound(JournalError):
+    exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    episodes: int
+    periods: int
+    other: int
+
+    def describe(self) -> str:
+        return (
+            f"Imported {self.episodes} episode(s), {self.periods} period(s) "
+            f"and {self.other} other record(s)."
+        )
+
+
+class JournalService:
+    """Everything the GUI and CLI do to an open journal."""
+
+    def __init__(self, store: JournalStore, hub: ChangeHub | None = None) -> None:
+        self._store = store
+        self.changes = hub or ChangeHub()
+        self._data: JournalData | None = None
+        self._explainer: Explainer | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @staticmethod
+    def create(path: Path, passphrase: str) -> None:
+        create_journal(path, passphrase)
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str, hub: ChangeHub | None = None) -> JournalService:
+        return cls(open_journal(path, passphrase), hub)
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
+
+    @property
+    def is_open(self) -> bool:
+        return self._store.is_open
+
+    def close(self) -> None:
+        """Lock: close the connection and forget every cached record."""
+        self._store.close()
+        self._forget()
+
+    def _forget(self) -> None:
+        self._data = None
+        self._explainer = None
+
+    def _changed(self, changes: Changes) -> None:
+        self._forget()
+        self.changes.emit(changes)
+
+    # ------------------------------------------------------------------ reading
+
+    def data(self) -> JournalData:
+        """The whole journal (cached until the next change)."""
+        if self._data is None:
+            with self._store.transaction() as session:
+                self._data = repo.load_all(session)
+        return self._data
+
+    def episodes(self, start: date | None = None, end: date | None = None) -> list[Episode]:
+        if start is None and end is None:
+            return list(self.data().episodes)
+        with self._store.transaction() as session:
+            return repo.list_episodes(session, start, end)
+
+    def episode(self, episode_id: str) -> Episode:
+        with self._store.transaction() as session:
+            found = repo.get_episode(session, episode_id)
+        if found is None:
+            raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.")
+        return found
+
+    def resolve_id(self, text: str) -> str:
+        """A full episode id, or a unique prefix of one (at least 4 characters, as ``list`` shows)."""
+        ids = [e.id for e in self.data().episodes]
+        if text in ids:
+            return text
+        matches = [i for i in ids if len(text) >= 4 and i.startswith(text)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise EpisodeNotFound(f"'{text[:60]}' matches {len(matches)} episodes; give more of the id.")
+        raise EpisodeNotFound(f"No episode with id '{text[:60]}'.")
+
+    # ------------------------------------------------------------------ episodes
+
+    def add_episode(self, draft: EpisodeDraft) -> Episode:
+        episode = validate_episode(draft, clock.now())
+        with self._store.transaction() as session:
+            repo.insert_episode(session, episode)
+        self._changed(Changes(episodes=True))
+        return episode
+
+    def update_episode(self, episode_id: str, draft: EpisodeDraft | Episode) -> Episode:
+        episode = validate_episode(draft, clock.now(), episode_id=episode_id)
+        with self._store.transaction() as session:
+            if not repo.replace_episode(session, episode):
+                raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.")
+        self._changed(Changes(episodes=True))
+        return episode
+
+    def delete_episode(self, episode_id: str) -> Episode:
+        """Delete and return the episode (so the GUI can offer undo)."""
+        with self._store.transaction() as session:
+            found = repo.get_episode(session, episode_id)
+            if found is None:
+                raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.")
+            repo.delete_episode(session, episode_id)
+        self._changed(Changes(episodes=True))
+        return found
+
+    def restore_episode(self, episode: Episode) -> Episode:
+        """Put back a deleted episode exactly as it was (undo)."""
+        with self._store.transaction() as session:
+            if repo.get_episode(session, episode.id) is not None:
+                raise InvalidInput("id", f"an episode '{episode.id[:40]}' already exists")
+            repo.insert_episode(session, episode)
+        self._changed(Changes(episodes=True))
+        return episode
+
+    # ------------------------------------------------------------------ periods
+
+    def periods(self) -> list[Period]:
+        return list(self.data().periods)
+
+    def add_period(self, period: Period, replacing: date | None = None) -> Period:
+        """Add a period (or replace the one starting ``replacing``); overlaps are refused."""
+        _check_period(period)
+        with self._store.transaction() as session:
+            if replacing is not None:
+                repo.delete_period(session, replacing)
+            for other in repo.list_periods(session):
+                if other.start <= period.last_day and period.start <= other.last_day:
+                    raise InvalidInput(
+                        "start", f"overlaps the period logged from {other.start.isoformat()}"
+                    )
+            repo.insert_period(session, period)
+        self._changed(Changes(periods=True))
+        return period
+
+    def delete_period(self, start: date) -> None:
+        with self._store.transaction() as session:
+            if not repo.delete_period(session, start):
+                raise InvalidInput("start", f"no period starts on {start.isoformat()}")
+        self._changed(Changes(periods=True))
+
+    # ------------------------------------------------------------------ context & co.
+
+    def set_context(self, entry: ContextEntry, replacing: date | None = None) -> None:
+        _not_future(entry.since, "since")
+        with self._store.transaction() as session:
+            if replacing is not None and replacing != entry.since:
+                repo.delete_context(session, replacing)
+            repo.put_context(session, entry)
+        self._changed(Changes(context=True))
+
+    def delete_context(self, since: date) -> None:
+        self._delete(repo.delete_context, since, Changes(context=True))
+
+    def add_condition(self, condition: Condition) -> None:
+        self._add(repo.insert_condition, condition, Changes(context=True))
+
+    def delete_condition(self, condition: Condition) -> None:
+        self._delete(repo.delete_condition, condition, Changes(context=True))
+
+    def add_screening(self, screening: Screening) -> None:
+        _not_future(screening.date, "date")
+        self._add(repo.insert_screening, screening, Changes(context=True))
+
+    def delete_screening(self, screening: Screening) -> None:
+        self._delete(repo.delete_screening, screening, Changes(context=True))
+
+    def add_ovulation_sign(self, sign: OvulationSign) -> None:
+        _not_future(sign.date, "date")
+        self._add(repo.insert_ovulation_sign, sign, Changes(periods=True))
+
+    def delete_ovulation_sign(self, sign: OvulationSign) -> None:
+        self._delete(repo.delete_ovulation_sign, sign, Changes(periods=True))
+
+    def add_appointment(self, appointment: Appointment) -> None:
+        parse_text(appointment.with_, "with", interchange.SHORT_TEXT_MAX)
+        parse_text(appointment.notes, "notes", 10_000)
+        self._add(repo.insert_appointment, appointment, Changes(appointments=True))
+
+    def delete_appointment(self, appointment: Appointment) -> None:
+        self._delete(repo.delete_appointment, appointment, Changes(appointments=True))
+
+    def last_appointment(self, before: date | None = None) -> Appointment | None:
+        limit = before or clock.today()
+        past = [a for a in self.data().appointments if a.date <= limit]
+        return past[-1] if past else None
+
+    def _add(self, insert: Callable[[Any, T], None], record: T, changes: Changes) -> None:
+        with self._store.transaction() as session:
+            insert(session, record)
+        self._changed(changes)
+
+    def _delete(self, remove: Callable[[Any, T], bool], record: T, changes: Changes) -> None:
+        with self._store.transaction() as session:
+            if not remove(session, record):
+                raise InvalidInput("record", "was not found (already deleted?)")
+        self._changed(changes)
+
+    # ------------------------------------------------------------------ cards
+
+    def explainer(self) -> Explainer:
+        """The card engine over the current data (rebuilt after each change)."""
+        if self._explainer is None:
+            from journal.cards import Explainer
+
+            self._explainer = Explainer(self.data())
+        return self._explainer
+
+    def explain(self, episode_id: str) -> Explanation:
+        self.episode(episode_id)  # a clear error for an unknown id
+        return self.explainer().explain(episode_id)
+
+    def patterns(self) -> list[Pattern]:
+        return list(self.explainer().patterns())
+
+    # ------------------------------------------------------------------ import / export
+
+    def export_json(self) -> dict[str, Any]:
+        return interchange.to_json(self.data())
+
+    def export_to(self, target: Path) -> None:
+        """Write the export as a new 0600 file, complete before it appears (never overwrites)."""
+        text = json.dumps(self.export_json(), ensure_ascii=False, indent=2) + "\n"
+        write_private_text(target, text)
+
+    def import_file(self, source: Path) -> ImportSummary:
+        return self.import_data(read_json_document(source))
+
+    def import_data(self, document: object) -> ImportSummary:
+        """All or nothing: validate the whole document, then add it in one transaction."""
+        incoming = interchange.from_json(document)
+        for index, episode in enumerate(incoming.episodes):
+            try:
+                validate_episode(episode, clock.now())
+            except InvalidInput as error:
+                raise error.within(f"episodes[{index}]") from None
+        with self._store.transaction() as session:
+            existing = repo.load_all(session)
+            clashes = repo.episode_ids(session, (e.id for e in incoming.episodes))
+            for index, episode in enumerate(incoming.episodes):
+                if episode.id in clashes:
+                    raise InvalidInput(
+                        "id", f"'{episode.id[:40]}' is already in the journal", f"episodes[{index}]"
+                    )
+            periods = _new_items(incoming.periods, existing.periods)
+            _check_merge(existing, incoming)
+            context = _new_items(incoming.context, existing.context)
+            conditions = _new_items(incoming.conditions, existing.conditions)
+            screenings = _new_items(incoming.screenings, existing.screenings)
+            signs = _new_items(incoming.ovulation_signs, existing.ovulation_signs)
+            appointments = _new_items(incoming.appointments, existing.appointments)
+            repo.insert_episodes(session, incoming.episodes)
+            for period in periods:
+                repo.insert_period(session, period)
+            for entry in context:
+                repo.put_context(session, entry)
+            for condition in conditions:
+                repo.insert_condition(session, condition)
+            for screening in screenings:
+                repo.insert_screening(session, screening)
+            for sign in signs:
+                repo.insert_ovulation_sign(session, sign)
+            for appointment in appointments:
+                repo.insert_appointment(session, appointment)
+        self._changed(Changes.everything())
+        return ImportSummary(
+            episodes=len(incoming.episodes),
+            periods=len(periods),
+            other=len(context) + len(conditions) + len(screenings) + len(signs) + len(appointments),
+        )
+
+    # ------------------------------------------------------------------ maintenance
+
+    def check(self) -> list[str]:
+        return self._store.check()
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        self._store.change_passphrase(new_passphrase)
+
+    def backup(self, target: Path) -> None:
+        self._store.backup_to(target)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _new_items(incoming: Sequence[T], existing: Iterable[T]) -> list[T]:
+    """Records not already present (an identical record is the same fact, not a clash)."""
+    have = set(existing)
+    out: list[T] = []
+    for item in incoming:
+        if item not in have:
+            have.add(item)
+            out.append(item)
+    return out
+
+
+def _check_merge(existing: JournalData, incoming: JournalData) -> None:
+    """Imported periods may not overlap logged ones; a context date may not be redefined."""
+    for index, period in enumerate(incoming.periods):
+        for other in existing.periods:
+            if other != period and other.start <= period.last_day and period.start <= other.last_day:
+                raise InvalidInput(
+                    "start",
+                    f"overlaps the period logged from {other.start.isoformat()}",
+                    f"periods[{index}]",
+                )
+    logged = {entry.since: entry for entry in existing.context}
+    for index, entry in enumerate(incoming.context):
+        known = logged.get(entry.since)
+        if known is not None and known != entry:
+            raise InvalidInput(
+                "since",
+                f"the journal already has different context from {entry.since.isoformat()}",
+                f"context[{index}]",
+            )
+
+
+def _check_period(period: Period) -> None:
+    if period.end is not None and period.end < period.start:
+        raise InvalidInput("end", "is before the start")
+    if period.end is not None and (period.end - period.start).days > 30:
+        raise InvalidInput("end", "makes the period longer than 31 days")
+    _not_future(period.start, "start")
+
+
+def _not_future(day: date, field: str) -> None:
+    if day > clock.today():
+        raise InvalidInput(field, "is in the future")
+
+
+def read_json_document(source: Path) -> object:
+    """Read a JSON file for import, with one clear sentence for every way it can be wrong."""
+    try:
+        size = source.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise InvalidInput("file", f"is {size:,} bytes; imports are limited to 64 MB")
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput("file", f"{source} does not exist") from None
+    except IsADirectoryError:
+        raise InvalidInput("file", f"{source} is a folder") from None
+    except OSError as error:
+        raise InvalidInput("file", f"{source} cannot be read ({error.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("file", "is not UTF-8 text, so not a Health Journal export") from None
+    _check_depth(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            "file", f"is not valid JSON (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise InvalidInput("file", "is nested too deeply to be an export") from None
+
+
+def _check_depth(text: str) -> None:
+    """Refuse absurd nesting before the JSON parser recurses into it."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise InvalidInput("file", "is nested too deeply to be an export")
+        elif char in "]}":
+            depth -= 1
+
+
+def write_private_text(target: Path, text: str) -> None:
+    """A new 0600 file written under a temporary name, then linked into place."""
+    from journal.storage.files import place_new, remove_quietly
+
+    target = target.expanduser()
+    if target.exists():
+        raise StorageFailure(f"{target} already exists; choose a new name.")
+    try:
+        make_private_dirs(target.parent)
+        temp = temporary_sibling(target, "writing")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except OSError as error:
+        raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        place_new(temp, target)
+    except FileExistsError:
+        remove_quietly(temp)
+        raise StorageFailure(f"{target} already exists; choose a new name.") from None
+    except OSError as error:
+        remove_quietly(temp)
+        raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
+    fsync_dir(target.parent)

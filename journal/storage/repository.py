@@ -1,0 +1,327 @@
+"""Reading and writing domain records inside a storage transaction.
+
+Functions take a ``Session`` from ``JournalStore.transaction()`` and speak only domain
+dataclasses. Bulk reads use plain column selects (no ORM identity map): listing thousands
+of episodes stays close to the cost of the raw SELECT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from journal.domain.model import (
+    Appointment,
+    Condition,
+    ContextEntry,
+    Episode,
+    JournalData,
+    Moment,
+    OvulationSign,
+    Period,
+    Screening,
+    moment_to_iso,
+)
+from journal.domain.vocabulary import (
+    Amount,
+    Colour,
+    ConditionName,
+    Contraception,
+    LifeStage,
+    Mucus,
+    OvulationSignKind,
+    Pain,
+    ScreeningKind,
+    ScreeningResult,
+    Symptom,
+    Trigger,
+)
+from journal.storage.models import (
+    AppointmentRecord,
+    ConditionRecord,
+    ContextRecord,
+    EpisodeRecord,
+    OvulationSignRecord,
+    PeriodRecord,
+    ScreeningRecord,
+)
+
+_EPISODE_COLUMNS = (
+    EpisodeRecord.id,
+    EpisodeRecord.started_at,
+    EpisodeRecord.ended_at,
+    EpisodeRecord.amount,
+    EpisodeRecord.colour,
+    EpisodeRecord.in_mucus,
+    EpisodeRecord.mucus,
+    EpisodeRecord.trigger,
+    EpisodeRecord.pain,
+    EpisodeRecord.symptoms,
+    EpisodeRecord.notes,
+)
+
+
+# --------------------------------------------------------------------------- episodes
+
+
+def _moment(text: str) -> Moment:
+    return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+
+
+def _episode_from_row(row: tuple[object, ...]) -> Episode:
+    (id_, started, ended, amount, colour, in_mucus, mucus, trigger, pain, symptoms, notes) = row
+    return Episode(
+        id=str(id_),
+        started_at=_moment(str(started)),
+        ended_at=_moment(str(ended)) if ended else None,
+        amount=Amount(amount),
+        colour=Colour(colour) if colour else None,
+        in_mucus=bool(in_mucus),
+        mucus=Mucus(mucus),
+        trigger=Trigger(trigger),
+        pain=Pain(pain),
+        symptoms=frozenset(Symptom(s) for s in str(symptoms).split(",") if s),
+        notes=str(notes),
+    )
+
+
+def _episode_values(episode: Episode) -> dict[str, object]:
+    return {
+        "id": episode.id,
+        "started_at": moment_to_iso(episode.started_at),
+        "ended_at": moment_to_iso(episode.ended_at) if episode.ended_at is not None else None,
+        "amount": episode.amount.value,
+        "colour": episode.colour.value if episode.colour is not None else None,
+        "in_mucus": episode.in_mucus,
+        "mucus": episode.mucus.value,
+        "trigger": episode.trigger.value,
+        "pain": episode.pain.value,
+        "symptoms": ",".join(sorted(s.value for s in episode.symptoms)),
+        "notes": episode.notes,
+    }
+
+
+def list_episodes(
+    session: Session, start: date | None = None, end: date | None = None
+) -> list[Episode]:
+    """Episodes starting within [start, end] (either bound optional), oldest first."""
+    query = select(*_EPISODE_COLUMNS).order_by(EpisodeRecord.started_at, EpisodeRecord.id)
+    if start is not None:
+        query = query.where(EpisodeRecord.started_at >= start.isoformat())
+    if end is not None:
+        # "2026-01-21T23:59" < "2026-01-22": compare against the next day's prefix.
+        query = query.where(EpisodeRecord.started_at < end.isoformat() + "~")
+    return [_episode_from_row(tuple(row)) for row in session.execute(query)]
+
+
+def get_episode(session: Session, episode_id: str) -> Episode | None:
+    row = session.execute(select(*_EPISODE_COLUMNS).where(EpisodeRecord.id == episode_id)).first()
+    return _episode_from_row(tuple(row)) if row is not None else None
+
+
+def episode_ids(session: Session, ids: Iterable[str]) -> set[str]:
+    wanted = list(ids)
+    found: set[str] = set()
+    for chunk in range(0, len(wanted), 500):
+        part = wanted[chunk : chunk + 500]
+        found.update(session.scalars(select(EpisodeRecord.id).where(EpisodeRecord.id.in_(part))))
+    return found
+
+
+def insert_episode(session: Session, episode: Episode) -> None:
+    session.add(EpisodeRecord(**_episode_values(episode)))
+
+
+def insert_episodes(session: Session, episodes: Iterable[Episode]) -> None:
+    rows = [_episode_values(e) for e in episodes]
+    if rows:
+        session.execute(EpisodeRecord.__table__.insert(), rows)
+
+
+def replace_episode(session: Session, episode: Episode) -> bool:
+    record = session.get(EpisodeRecord, episode.id)
+    if record is None:
+        return False
+    for key, value in _episode_values(episode).items():
+        setattr(record, key, value)
+    return True
+
+
+def delete_episode(session: Session, episode_id: str) -> bool:
+    result = session.execute(delete(EpisodeRecord).where(EpisodeRecord.id == episode_id))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def count_episodes(session: Session) -> int:
+    return len(list(session.scalars(select(EpisodeRecord.id))))
+
+
+# --------------------------------------------------------------------------- the rest
+
+
+def list_periods(session: Session) -> list[Period]:
+    rows = session.execute(select(PeriodRecord.start, PeriodRecord.end).order_by(PeriodRecord.start))
+    return [Period(start=s, end=e) for s, e in rows]
+
+
+def insert_period(session: Session, period: Period) -> None:
+    session.add(PeriodRecord(start=period.start, end=period.end))
+
+
+def delete_period(session: Session, start: date) -> bool:
+    result = session.execute(delete(PeriodRecord).where(PeriodRecord.start == start))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_context(session: Session) -> list[ContextEntry]:
+    rows = session.execute(
+        select(
+            ContextRecord.since,
+            ContextRecord.life_stage,
+            ContextRecord.contraception,
+            ContextRecord.trying_to_conceive,
+        ).order_by(ContextRecord.since)
+    )
+    return [
+        ContextEntry(
+            since=since,
+            life_stage=LifeStage(stage),
+            contraception=Contraception(method),
+            trying_to_conceive=bool(ttc),
+        )
+        for since, stage, method, ttc in rows
+    ]
+
+
+def put_context(session: Session, entry: ContextEntry) -> None:
+    session.merge(
+        ContextRecord(
+            since=entry.since,
+            life_stage=entry.life_stage.value,
+            contraception=entry.contraception.value,
+            trying_to_conceive=entry.trying_to_conceive,
+        )
+    )
+
+
+def delete_context(session: Session, since: date) -> bool:
+    result = session.execute(delete(ContextRecord).where(ContextRecord.since == since))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_conditions(session: Session) -> list[Condition]:
+    rows = session.execute(select(ConditionRecord.name, ConditionRecord.since))
+    return sorted(
+        (Condition(name=ConditionName(n), since=s) for n, s in rows),
+        key=lambda c: (c.since, c.name.value),
+    )
+
+
+def insert_condition(session: Session, condition: Condition) -> None:
+    session.add(ConditionRecord(name=condition.name.value, since=condition.since))
+
+
+def delete_condition(session: Session, condition: Condition) -> bool:
+    result = session.execute(
+        delete(ConditionRecord).where(
+            ConditionRecord.name == condition.name.value, ConditionRecord.since == condition.since
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_screenings(session: Session) -> list[Screening]:
+    rows = session.execute(select(ScreeningRecord.kind, ScreeningRecord.date, ScreeningRecord.result))
+    return sorted(
+        (
+            Screening(kind=ScreeningKind(k), date=d, result=ScreeningResult(r))
+            for k, d, r in rows
+        ),
+        key=lambda s: (s.date, s.kind.value),
+    )
+
+
+def insert_screening(session: Session, screening: Screening) -> None:
+    session.add(
+        ScreeningRecord(
+            kind=screening.kind.value, date=screening.date, result=screening.result.value
+        )
+    )
+
+
+def delete_screening(session: Session, screening: Screening) -> bool:
+    result = session.execute(
+        delete(ScreeningRecord).where(
+            ScreeningRecord.kind == screening.kind.value,
+            ScreeningRecord.date == screening.date,
+            ScreeningRecord.result == screening.result.value,
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_ovulation_signs(session: Session) -> list[OvulationSign]:
+    rows = session.execute(select(OvulationSignRecord.date, OvulationSignRecord.sign))
+    return sorted(
+        (OvulationSign(date=d, sign=OvulationSignKind(s)) for d, s in rows),
+        key=lambda o: (o.date, o.sign.value),
+    )
+
+
+def insert_ovulation_sign(session: Session, sign: OvulationSign) -> None:
+    session.add(OvulationSignRecord(date=sign.date, sign=sign.sign.value))
+
+
+def delete_ovulation_sign(session: Session, sign: OvulationSign) -> bool:
+    result = session.execute(
+        delete(OvulationSignRecord).where(
+            OvulationSignRecord.date == sign.date, OvulationSignRecord.sign == sign.sign.value
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_appointments(session: Session) -> list[Appointment]:
+    rows = session.execute(
+        select(AppointmentRecord.date, AppointmentRecord.with_, AppointmentRecord.notes)
+    )
+    return sorted(
+        (Appointment(date=d, with_=w, notes=n) for d, w, n in rows),
+        key=lambda a: (a.date, a.with_, a.notes),
+    )
+
+
+def insert_appointment(session: Session, appointment: Appointment) -> None:
+    session.add(
+        AppointmentRecord(date=appointment.date, with_=appointment.with_, notes=appointment.notes)
+    )
+
+
+def delete_appointment(session: Session, appointment: Appointment) -> bool:
+    record = session.scalars(
+        select(AppointmentRecord).where(
+            AppointmentRecord.date == appointment.date,
+            AppointmentRecord.with_ == appointment.with_,
+            AppointmentRecord.notes == appointment.notes,
+        )
+    ).first()
+    if record is None:
+        return False
+    session.delete(record)
+    return True
+
+
+def load_all(session: Session) -> JournalData:
+    """Everything in the journal, in one read transaction."""
+    return JournalData(
+        context=tuple(list_context(session)),
+        conditions=tuple(list_conditions(session)),
+        screenings=tuple(list_screenings(session)),
+        ovulation_signs=tuple(list_ovulation_signs(session)),
+        periods=tuple(list_periods(session)),
+        appointments=tuple(list_appointments(session)),
+        episodes=tuple(list_episodes(session)),
+    )
