@@ -19,6 +19,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 from statistics import median
 
 from journal.domain.model import OvulationSign, Period
@@ -112,10 +113,7 @@ class CycleCalendar:
         self._starts: list[date] = [p.start for p in self.periods]
         # The latest last day among the periods up to each index: overlapping records
         # (one long period logged over a short one) still cover every day they claim.
-        self._reach: list[date] = []
-        for period in self.periods:
-            reach = self._reach[-1] if self._reach else period.last_day
-            self._reach.append(max(reach, period.last_day))
+        self._reach: list[date] = list(accumulate((p.last_day for p in self.periods), max))
         self._signs: list[date] = sorted({s.date for s in signs})
 
     # ------------------------------------------------------------------ cycles
