@@ -1,0 +1,225 @@
+"""Realistic sample journals: the ``--demo`` app, screenshots, and benchmark journals.
+
+Deterministic for a given ``today`` and seed, so screenshots and tests are repeatable.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from journal.domain import interchange
+from journal.domain.model import (
+    Appointment,
+    Condition,
+    ContextEntry,
+    Episode,
+    JournalData,
+    OvulationSign,
+    Period,
+    Screening,
+)
+from journal.domain.vocabulary import (
+    Amount,
+    Colour,
+    ConditionName,
+    Contraception,
+    LifeStage,
+    Mucus,
+    OvulationSignKind,
+    Pain,
+    ScreeningKind,
+    ScreeningResult,
+    Symptom,
+    Trigger,
+)
+
+
+def _periods(first: date, until: date, rng: random.Random) -> list[Period]:
+    periods = []
+    start = first
+    while start + timedelta(days=5) < until:
+        length = rng.choice([4, 5, 5, 6])
+        periods.append(Period(start, start + timedelta(days=length - 1)))
+        start += timedelta(days=rng.choice([26, 27, 28, 28, 29, 30, 31]))
+    return periods
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute))
+
+
+def demo_data(today: date) -> JournalData:
+    """About a year of a plausible journal: varied episodes, periods and changing context."""
+    rng = random.Random(20261122)
+    year_ago = today - timedelta(days=365)
+    pill_until = today - timedelta(days=200)
+    periods = _periods(year_ago + timedelta(days=3), today, rng)
+    episodes: list[Episode] = []
+
+    def add(when: datetime | date, amount: Amount, **fields: object) -> None:
+        episodes.append(
+            Episode(
+                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                started_at=when,
+                amount=amount,
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+
+    for index, period in enumerate(periods):
+        after = period.last_day
+        on_pill = period.start < pill_until
+        nxt = periods[index + 1].start if index + 1 < len(periods) else None
+        if index % 2 == 0 and after + timedelta(days=3) < today:
+            add(
+                _at(after + timedelta(days=rng.choice([2, 3])), 8, 10),
+                Amount.SPOTTING,
+                colour=Colour.BROWN,
+                in_mucus=True,
+                mucus=Mucus.STICKY,
+                notes="Brownish streaks in the mucus a couple of days after my period.",
+            )
+        if on_pill and after + timedelta(days=9) < today:
+            add(
+                _at(after + timedelta(days=rng.choice([7, 8, 9])), 14, 30),
+                Amount.SPOTTING,
+                colour=Colour.DARK_RED,
+                notes="Took my pill about 6 hours late yesterday.",
+            )
+        if not on_pill and nxt is not None and index % 3 != 2:
+            ovulation = nxt - timedelta(days=14)
+            add(
+                _at(ovulation, 7, 45),
+                Amount.SPOTTING,
+                colour=Colour.PINK,
+                in_mucus=True,
+                mucus=Mucus.EGG_WHITE,
+                pain=Pain.MILD,
+                notes="Pink tinge in stretchy, clear mucus; a twinge on the left side.",
+            )
+        if not on_pill and nxt is not None and index % 2 == 1:
+            add(
+                nxt - timedelta(days=5),
+                Amount.SPOTTING,
+                colour=Colour.BROWN,
+                notes="A little brown spotting; test was negative.",
+            )
+
+    # Bleeding after sex: recurring, with dryness, over the last months.
+    for days_back, colour, symptoms in (
+        (150, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS}),
+        (95, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS, Symptom.PAIN_DURING_SEX}),
+        (52, Colour.PINK, set()),
+        (19, Colour.BRIGHT_RED, {Symptom.PAIN_DURING_SEX}),
+    ):
+        day = today - timedelta(days=days_back)
+        if any(p.contains(day) for p in periods):
+            day += timedelta(days=7)
+        add(
+            _at(day, 23, 15),
+            Amount.SPOTTING if colour is Colour.PINK else Amount.LIGHT,
+            colour=colour,
+            trigger=Trigger.INTERCOURSE,
+            symptoms=frozenset(symptoms),
+            notes="Bleeding after sex again; a little sore.",
+        )
+    pap_day = today - timedelta(days=118)
+    add(
+        _at(pap_day, 16, 0),
+        Amount.SPOTTING,
+        colour=Colour.BRIGHT_RED,
+        trigger=Trigger.PELVIC_EXAM,
+        notes="Light bleeding after the Pap smear at the clinic.",
+    )
+    add(
+        _at(today - timedelta(days=68), 9, 0),
+        Amount.SPOTTING,
+        colour=Colour.BRIGHT_RED,
+        trigger=Trigger.MINOR_INJURY,
+        notes="Scratched myself taking out a tampon.",
+    )
+    add(
+        _at(today - timedelta(days=3), 18, 30),
+        Amount.SPOTTING,
+        colour=Colour.PINK,
+        trigger=Trigger.OTHER,
+        notes="After a long, hard run.",
+    )
+    heavy_day = today - timedelta(days=240)
+    add(
+        _at(heavy_day, 6, 20),
+        Amount.HEAVY,
+        ended_at=_at(heavy_day + timedelta(days=2), 20, 0),
+        colour=Colour.DARK_RED,
+        pain=Pain.MODERATE,
+        symptoms=frozenset({Symptom.CRAMPS, Symptom.CLOTS}),
+        notes="Heavy bleeding with clots between periods, cramping.",
+    )
+    episodes = [e for e in episodes if e.day < today]
+
+    return JournalData(
+        context=(
+            ContextEntry(year_ago - timedelta(days=400), LifeStage.REPRODUCTIVE, Contraception.COMBINED_PILL),
+            ContextEntry(pill_until, LifeStage.REPRODUCTIVE, Contraception.NONE, trying_to_conceive=True),
+        ),
+        conditions=(Condition(ConditionName.CERVICAL_ECTROPION, year_ago - timedelta(days=500)),),
+        screenings=(
+            Screening(ScreeningKind.CERVICAL_SCREENING, today - timedelta(days=4 * 365), ScreeningResult.NORMAL),
+            Screening(ScreeningKind.STI_TEST, today - timedelta(days=300), ScreeningResult.NORMAL),
+            Screening(ScreeningKind.CERVICAL_SCREENING, pap_day, ScreeningResult.UNKNOWN),
+        ),
+        ovulation_signs=tuple(
+            OvulationSign(p.start + timedelta(days=13), OvulationSignKind.POSITIVE_OPK)
+            for p in periods
+            if p.start > pill_until and p.start + timedelta(days=13) < today
+        )[::2],
+        periods=tuple(periods),
+        appointments=(Appointment(pap_day, "GP", "Pap smear; asked about spotting on the pill."),),
+        episodes=tuple(episodes),
+    ).normalised()
+
+
+def synthetic_data(episodes: int, today: date, years: float = 5.0, seed: int = 7) -> JournalData:
+    """A large journal for benchmarks: periods every ~28 days, episodes spread over ``years``."""
+    rng = random.Random(seed)
+    first = today - timedelta(days=int(365 * years))
+    periods = _periods(first, today, rng)
+    span = (today - first).days
+    items = []
+    for _ in range(episodes):
+        day = first + timedelta(days=rng.randrange(span))
+        items.append(
+            Episode(
+                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                started_at=_at(day, rng.randrange(24), rng.randrange(60)),
+                amount=rng.choice(list(Amount)),
+                colour=rng.choice([None, *Colour]),
+                in_mucus=rng.random() < 0.3,
+                mucus=rng.choice(list(Mucus)),
+                trigger=rng.choice([Trigger.NONE, Trigger.NONE, Trigger.INTERCOURSE, Trigger.OTHER]),
+                pain=rng.choice(list(Pain)),
+                symptoms=frozenset(rng.sample(list(Symptom), rng.randrange(3))),
+                notes=rng.choice(["", "Noticed when wiping.", "After a long run.", "Tired, stressed week."]),
+            )
+        )
+    return JournalData(
+        context=(ContextEntry(first, LifeStage.REPRODUCTIVE, Contraception.NONE),),
+        periods=tuple(periods),
+        episodes=tuple(items),
+    )
+
+
+def create_demo_journal(path: Path, passphrase: str, today: date | None = None) -> None:
+    """Create a journal at ``path`` filled with ``demo_data``."""
+    from journal import clock
+    from journal.services.journal_service import JournalService
+
+    JournalService.create(path, passphrase)
+    service = JournalService.open(path, passphrase)
+    try:
+        service.import_data(interchange.to_json(demo_data(today or clock.today())))
+    finally:
+        service.close()
