@@ -1,0 +1,127 @@
+"""What a drawn chart hands back: its artists, the pick map and the highlight ring.
+
+A widget needs to turn a click into an episode id and to ring one episode later
+without redrawing everything; this is the small interface that makes both possible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from journal.charts.data import EpisodePoint
+from journal.charts.markers import EpisodeMarkers
+from journal.charts.style import Palette, highlight_size
+
+
+class ChartArtists:
+    """The artists of one drawn chart, and the mapping from marker index to episode id."""
+
+    def __init__(self, figure: Figure, axes: Axes, pal: Palette) -> None:
+        self.figure = figure
+        self.axes = axes
+        self.palette = pal
+        self.legend: Legend | None = None
+        self.message: Text | None = None
+        self.markers: EpisodeMarkers | None = None
+        self.highlight_ring: PathCollection | None = None
+        self.highlight_guide: Line2D | None = None
+        self.highlighted: str | None = None
+        self._positions: dict[str, tuple[float, float, float]] = {}
+
+    # ------------------------------------------------------------------ picking
+
+    @property
+    def episode_ids(self) -> Mapping[Artist, tuple[str, ...]]:
+        """The pickable artist, with the episode id of every marker in index order.
+
+        A pick event's ``artist`` and ``ind`` index straight into this mapping.
+        """
+        return {self.markers: self.markers.ids} if self.markers is not None else {}
+
+    def add_episodes(self, points: Sequence[EpisodePoint], xs: np.ndarray, ys: np.ndarray) -> None:
+        """Draw the episode markers at ``xs``/``ys`` (data coordinates) and index them."""
+        self.markers = EpisodeMarkers(self.axes, points, xs, ys, self.palette)
+        columns = zip(
+            self.markers.ids,
+            self.markers.offsets[:, 0].tolist(),
+            self.markers.offsets[:, 1].tolist(),
+            self.markers.sizes.tolist(),
+            strict=True,
+        )
+        self._positions = {episode_id: (x, y, s) for episode_id, x, y, s in columns}
+
+    def episode_id(self, artist: Artist, index: int) -> str | None:
+        """The episode behind marker ``index`` of ``artist`` (as in a pick event's ``ind``)."""
+        ids = self.episode_ids.get(artist)
+        if ids is None or not 0 <= index < len(ids):
+            return None
+        return ids[index]
+
+    def episode_at(self, event: MouseEvent) -> str | None:
+        """The episode whose marker is under the mouse, the nearest one when several are."""
+        if self.markers is None:
+            return None
+        hit, info = self.markers.contains(event)
+        if not hit:
+            return None
+        nearest = int(np.argmin(info["distance"]))
+        return self.markers.ids[int(info["ind"][nearest])]
+
+    def position(self, episode_id: str) -> tuple[float, float] | None:
+        """Where an episode's marker sits, in data coordinates."""
+        found = self._positions.get(episode_id)
+        return (found[0], found[1]) if found is not None else None
+
+    # ------------------------------------------------------------------ highlight
+
+    def set_highlight(self, episode_id: str | None) -> bool:
+        """Ring one episode (None removes the ring); False when the episode is not drawn."""
+        found = self._positions.get(episode_id) if episode_id is not None else None
+        self.highlighted = episode_id if found is not None else None
+        if self.highlight_ring is not None:
+            if found is None:
+                self.highlight_ring.set_offsets(np.empty((0, 2)))
+            else:
+                self.highlight_ring.set_offsets([[found[0], found[1]]])
+                self.highlight_ring.set_sizes([highlight_size(found[2])])
+        if self.highlight_guide is not None:
+            self.highlight_guide.set_visible(found is not None)
+            if found is not None:
+                self.highlight_guide.set_xdata([found[0], found[0]])
+        return found is not None
+
+    def _make_highlight(self, axes: Axes, *, guide: bool) -> None:
+        self.highlight_ring = axes.scatter(
+            [],
+            [],
+            s=[],
+            facecolors="none",
+            edgecolors=self.palette.highlight,
+            linewidths=2.4,
+            zorder=5,
+            label="_highlight",
+            gid="highlight",
+        )
+        if guide:
+            # Added as a plain artist so it never widens the data limits.
+            self.highlight_guide = Line2D(
+                [0.0, 0.0],
+                [0.0, 1.0],
+                transform=axes.get_xaxis_transform(),
+                color=self.palette.highlight,
+                linewidth=1.0,
+                alpha=0.5,
+                zorder=1,
+                visible=False,
+            )
+            axes.add_artist(self.highlight_guide)

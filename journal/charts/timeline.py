@@ -1,0 +1,223 @@
+"""The episode timeline: every episode on a date axis, with periods and ovulation behind.
+
+x is time; y is the amount (spotting at the bottom, heavy at the top) and the marker
+area grows with it too, so heavier bleeding stands out both ways. Colour is the colour
+of the blood, a triangle means "after sex", a dark ring means a card said to see a
+provider (or urgently). Periods are shaded bands; estimated ovulation is a small diamond
+just above the date axis.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.figure import Figure
+
+from journal.charts.artists import ChartArtists
+from journal.charts.data import EpisodePoint, TimelineData
+from journal.charts.layout import MarginLayout
+from journal.charts.style import (
+    AMOUNT_LEVEL,
+    FONT_SIZE,
+    MARKER_OVULATION,
+    OVULATION_SIZE,
+    Palette,
+    add_legend,
+    palette,
+    style_axes,
+    style_figure,
+)
+from journal.domain.vocabulary import Amount
+
+EMPTY_MESSAGE = "No episodes in this range"
+# Days of margin around the data when no range is given.
+MARGIN_DAYS = 7
+# Same-day episodes of the same amount are spread vertically by this much.
+STACK_STEP = 0.22
+OVULATION_Y = 0.035  # in axes coordinates: just above the date axis
+
+
+class TimelineArtists(ChartArtists):
+    """The drawn timeline: pick map, highlight ring, bands and the range helpers."""
+
+    def __init__(self, figure: Figure, pal: Palette, data: TimelineData) -> None:
+        super().__init__(figure, figure.add_subplot(), pal)
+        self.data = data
+        self.periods: PolyCollection | None = None
+        self.ovulation: PathCollection | None = None
+        self._xs = np.empty(0)
+
+    def set_range(self, start: date, end: date) -> None:
+        """Show ``start`` to ``end``, both days whole."""
+        self.axes.set_xlim(_num(start), _num(end + timedelta(days=1)))
+
+    def visible_range(self) -> tuple[date, date]:
+        """The days now on show (first and last, possibly partial)."""
+        low, high = self.axes.get_xlim()
+        return _day_of(low), _day_of(high)
+
+    def data_range(self) -> tuple[date, date] | None:
+        """First and last day with anything to draw, with a small margin."""
+        first, last = self.data.first_day(), self.data.last_day()
+        if first is None or last is None:
+            return None
+        margin = timedelta(days=MARGIN_DAYS)
+        return first - margin, last + margin
+
+    def episodes_in_view(self) -> int:
+        low, high = self.axes.get_xlim()
+        return int(np.searchsorted(self._xs, high) - np.searchsorted(self._xs, low))
+
+    def _update_message(self, _axes: object = None) -> None:
+        if self.message is not None:
+            self.message.set_visible(self.episodes_in_view() == 0)
+
+
+def _epoch() -> datetime:
+    epoch: str = mdates.get_epoch()  # type: ignore[no-untyped-call]
+    return datetime.fromisoformat(epoch)
+
+
+# matplotlib's date numbers: days since its epoch (1970-01-01 unless changed globally).
+def _num(day: date | datetime, epoch: datetime | None = None) -> float:
+    if not isinstance(day, datetime):
+        day = datetime(day.year, day.month, day.day)
+    return (day - (epoch or _epoch())).total_seconds() / 86400.0
+
+
+def _day_of(number: float) -> date:
+    found: datetime = mdates.num2date(number)  # type: ignore[no-untyped-call]
+    return found.date()
+
+
+def _levels(points: Sequence[EpisodePoint]) -> np.ndarray:
+    """y of each point: its amount's row, nudged apart when episodes share day and amount."""
+    keys = [(p.day, p.amount) for p in points]
+    totals = Counter(keys)
+    seen: Counter[tuple[date, Amount]] = Counter()
+    levels = np.empty(len(points))
+    for i, key in enumerate(keys):
+        level = float(AMOUNT_LEVEL[key[1]])
+        total = totals[key]
+        if total > 1:
+            index = seen[key]
+            seen[key] += 1
+            level += (index - (total - 1) / 2) * min(STACK_STEP, 0.6 / (total - 1))
+        levels[i] = level
+    return levels
+
+
+def draw_timeline(
+    figure: Figure,
+    data: TimelineData,
+    start: date | None = None,
+    end: date | None = None,
+    highlight: str | None = None,
+    *,
+    dark: bool = False,
+) -> TimelineArtists:
+    """Draw the timeline into ``figure`` (cleared first) and return its artists.
+
+    ``start``/``end`` default to the data's own range; ``highlight`` rings one episode.
+    """
+    pal = palette(dark)
+    figure.clear()
+    style_figure(figure, pal)
+    artists = TimelineArtists(figure, pal, data)
+    axes = artists.axes
+    style_axes(axes, pal)
+    axes.set_ylim(-0.75, 3.75)
+    axes.set_yticks(range(len(Amount)), [a.label for a in Amount])
+    axes.grid(axis="x", color=pal.grid, linewidth=0.8)
+    axes.grid(axis="y", color=pal.grid, linewidth=0.6, linestyle=":")
+
+    if data.periods:
+        boxes = [
+            [(x0, 0.0), (x0, 1.0), (x1, 1.0), (x1, 0.0)]
+            for band in data.periods
+            for x0, x1 in [(_num(band.start), _num(band.end + timedelta(days=1)))]
+        ]
+        artists.periods = PolyCollection(
+            boxes,
+            transform=axes.get_xaxis_transform(),
+            facecolors=pal.period,
+            edgecolors="none",
+            alpha=pal.period_alpha,
+            zorder=0.5,
+            gid="periods",
+        )
+        axes.add_collection(artists.periods, autolim=False)
+
+    if data.ovulations:
+        xs = [_num(day) + 0.5 for day in data.ovulations]
+        artists.ovulation = axes.scatter(
+            xs,
+            [OVULATION_Y] * len(xs),
+            s=OVULATION_SIZE,
+            marker=MARKER_OVULATION,
+            c=pal.ovulation,
+            linewidths=0,
+            transform=axes.get_xaxis_transform(),
+            zorder=2,
+            gid="ovulation",
+        )
+
+    points = data.episodes
+    epoch = _epoch()
+    all_xs = np.fromiter((_num(p.at, epoch) for p in points), dtype=float, count=len(points))
+    all_ys = _levels(points)
+    artists.add_episodes(points, all_xs, all_ys)
+    artists._xs = np.sort(all_xs)
+
+    artists._make_highlight(axes, guide=True)
+    artists.set_highlight(highlight)
+
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(formatter)
+    axes.xaxis.get_offset_text().set_color(pal.muted)
+    axes.xaxis.get_offset_text().set_fontsize(FONT_SIZE)
+
+    artists.message = axes.text(
+        0.5,
+        0.55,
+        EMPTY_MESSAGE,
+        transform=axes.transAxes,
+        ha="center",
+        va="center",
+        color=pal.muted,
+        fontsize=FONT_SIZE + 3,
+        zorder=6,
+        visible=False,
+    )
+    artists.legend = add_legend(
+        figure, pal, points, periods=bool(data.periods), ovulations=bool(data.ovulations)
+    )
+    figure.set_layout_engine(
+        MarginLayout([a.label for a in Amount], FONT_SIZE, x_offset_row=True, legend=artists.legend)
+    )
+
+    bounds = artists.data_range()
+    if bounds is None:
+        if start is None and end is None:
+            # Nothing at all to place in time: the message alone, no empty date axis.
+            axes.set_axis_off()
+            artists.message.set_visible(True)
+            return artists
+        only = start if start is not None else end
+        assert only is not None
+        bounds = (only, only)
+    first = start if start is not None else bounds[0]
+    last = end if end is not None else bounds[1]
+    if last < first:
+        first, last = last, first
+    artists.set_range(first, last)
+    axes.callbacks.connect("xlim_changed", artists._update_message)
+    artists._update_message()
+    return artists
