@@ -105,6 +105,10 @@ def validate_episode(
         raise InvalidInput("started_at", "is in the future")
     if ends_before_start(draft.started_at, draft.ended_at):
         raise InvalidInput("ended_at", "is before the start")
+    if draft.ended_at is not None and (
+        moment_sort_key(draft.ended_at) > now or day_of(draft.ended_at) > now.date()
+    ):
+        raise InvalidInput("ended_at", "is in the future")
     parse_text(draft.notes, "notes", NOTES_MAX)
     if isinstance(draft, Episode):
         new_id = episode_id or draft.id
