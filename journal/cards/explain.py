@@ -1,0 +1,157 @@
+"""Explaining episodes: cards with reasons, and the history patterns an episode belongs to.
+
+``Explainer`` indexes one journal once (cycle calendar, history, patterns) and then
+explains any number of its episodes cheaply. It is pure: the same data always gives the
+same explanations, whatever order the episodes were stored in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from journal.cards.catalogue import Card, Catalogue, load_catalogue
+from journal.cards.history import HistoryIndex
+from journal.cards.matching import CardMatch, display_band, in_display_order, match_cards
+from journal.cards.patterns import Pattern, find_patterns
+from journal.cards.rules import Situation
+from journal.domain import interchange
+from journal.domain.cycle import CycleCalendar, CycleContext
+from journal.domain.errors import JournalError
+from journal.domain.model import ContextOnDate, Episode, JournalData, context_on
+
+
+class UnknownEpisodeError(JournalError):
+    """The id names no episode of this journal."""
+
+    def __init__(self, episode_id: str) -> None:
+        super().__init__(f"There is no episode with id '{episode_id}'.")
+        self.episode_id = episode_id
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One episode, where it sits in the cycle and its context, the cards and patterns."""
+
+    episode: Episode
+    cycle: CycleContext
+    context: ContextOnDate
+    cards: tuple[CardMatch, ...]
+    patterns: tuple[Pattern, ...]
+
+    @property
+    def card_ids(self) -> list[str]:
+        return [match.card.id for match in self.cards]
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``show ID --json`` document: episode, cycle, cards in display order, patterns."""
+        return {
+            "episode": interchange.episode_to_json(self.episode),
+            "cycle": self.cycle.to_json(),
+            "cards": [match.to_json() for match in self.cards],
+            "patterns": [pattern.to_json() for pattern in self.patterns],
+        }
+
+
+class Explainer:
+    """Explains the episodes of one journal; build it once per version of the data."""
+
+    def __init__(self, data: JournalData, catalogue: Catalogue | None = None) -> None:
+        self.data = data
+        self.catalogue = catalogue if catalogue is not None else load_catalogue()
+        self.calendar = CycleCalendar(data.periods, data.ovulation_signs)
+        self._history = HistoryIndex(data.episodes, self.calendar)
+        self._episodes: dict[str, Episode] = {}
+        # With duplicate ids (never after validation) the earliest wins, whatever the order.
+        for episode in sorted(data.episodes, key=lambda e: e.sort_key, reverse=True):
+            self._episodes[episode.id] = episode
+        self._cycles: dict[date, CycleContext] = {}
+        self._contexts: dict[date, ContextOnDate] = {}
+        self._patterns: list[Pattern] | None = None
+        self._raised: dict[str, dict[str, list[str]]] = {}
+        self._by_episode: dict[str, list[Pattern]] = {}
+
+    @property
+    def episodes(self) -> list[Episode]:
+        """The journal's episodes in time order."""
+        return sorted(self._episodes.values(), key=lambda e: e.sort_key)
+
+    def explain(self, episode_id: str) -> Explanation:
+        """The explanation of one episode; ``UnknownEpisodeError`` for an unknown id."""
+        episode = self._episodes.get(episode_id)
+        if episode is None:
+            raise UnknownEpisodeError(episode_id)
+        self._ensure_patterns()
+        situation = Situation(
+            episode=episode,
+            cycle=self._cycle(episode.day),
+            context=self._context(episode.day),
+            history=self._history.for_episode(episode),
+        )
+        cards = match_cards(self.catalogue, situation, self._raised.get(episode.id))
+        return Explanation(
+            episode=episode,
+            cycle=situation.cycle,
+            context=situation.context,
+            cards=cards,
+            patterns=tuple(self._by_episode.get(episode.id, ())),
+        )
+
+    def patterns(self) -> list[Pattern]:
+        """Every pattern of the journal, most pressing first."""
+        return list(self._ensure_patterns())
+
+    def cards_for_range(self, start: date, end: date) -> list[tuple[Card, int]]:
+        """Each card shown for episodes from ``start`` to ``end`` (inclusive), once, with
+        how many episodes it applied to, in display order. ``appointment-prep`` is always
+        included, as every range report carries it (its count may be 0)."""
+        counts: defaultdict[str, int] = defaultdict(int)
+        best: dict[str, CardMatch] = {}
+        for episode in self.episodes:
+            if not start <= episode.day <= end:
+                continue
+            for match in self.explain(episode.id).cards:
+                counts[match.card.id] += 1
+                kept = best.get(match.card.id)
+                if kept is None or match.score > kept.score:
+                    best[match.card.id] = match
+        for card in self.catalogue:
+            if card.rule.is_companion and card.id not in best:
+                best[card.id] = CardMatch(card, (), card.rule.score)
+        ordered = in_display_order(best.values())
+        # Within a band, cards that applied to more episodes come first.
+        ordered.sort(key=lambda m: (display_band(m), -counts[m.card.id]))
+        return [(match.card, counts[match.card.id]) for match in ordered]
+
+    # ------------------------------------------------------------------ internals
+
+    def _cycle(self, day: date) -> CycleContext:
+        cycle = self._cycles.get(day)
+        if cycle is None:
+            cycle = self._cycles[day] = self.calendar.context(day)
+        return cycle
+
+    def _context(self, day: date) -> ContextOnDate:
+        context = self._contexts.get(day)
+        if context is None:
+            context = self._contexts[day] = context_on(self.data, day)
+        return context
+
+    def _ensure_patterns(self) -> list[Pattern]:
+        if self._patterns is None:
+            cycles = {e.id: self._cycle(e.day) for e in self._episodes.values()}
+            data = JournalData(
+                periods=self.data.periods,
+                ovulation_signs=self.data.ovulation_signs,
+                episodes=tuple(self._episodes.values()),
+            )
+            self._patterns = find_patterns(data, self.calendar, cycles=cycles)
+            for pattern in self._patterns:
+                for episode_id in sorted(pattern.episode_ids):
+                    self._by_episode.setdefault(episode_id, []).append(pattern)
+                    raised = self._raised.setdefault(episode_id, {})
+                    for card_id in pattern.raises_cards:
+                        raised.setdefault(card_id, []).append(pattern.reason)
+        return self._patterns

@@ -1,0 +1,1 @@
+"""Tests of the explanation cards (journal.cards)."""
