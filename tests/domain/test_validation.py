@@ -336,17 +336,8 @@ def test_unique_keeps_first_seen_order() -> None:
 
 
 def test_end_in_the_future_is_refused() -> None:
-    from datetime import date as _date
-    from datetime import datetime as _datetime
-
-    import pytest as _pytest
-
-    from journal.domain.errors import InvalidInput as _InvalidInput
-    from journal.domain.model import EpisodeDraft as _Draft
-    from journal.domain.validation import validate_episode as _validate
-    from journal.domain.vocabulary import Amount as _Amount
-
-    now = _datetime(2026, 11, 22, 12, 0)
-    draft = _Draft(started_at=_date(2026, 11, 20), ended_at=_date(2026, 11, 23), amount=_Amount.LIGHT)
-    with _pytest.raises(_InvalidInput, match="ended_at"):
-        _validate(draft, now)
+    future_end = EpisodeDraft(
+        started_at=date(2026, 11, 20), ended_at=date(2026, 11, 23), amount=Amount.LIGHT
+    )
+    with pytest.raises(InvalidInput, match="ended_at"):
+        validate_episode(future_end, NOW)
