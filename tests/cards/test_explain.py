@@ -61,7 +61,7 @@ def test_breakthrough_boost_fades_with_time_on_a_method() -> None:
 
 
 def test_unknown_episode_is_one_clear_sentence() -> None:
-    with pytest.raises(UnknownEpisodeError, match="There is no episode with id 'nope'."):
+    with pytest.raises(UnknownEpisodeError, match=r"^There is no episode with id 'nope'\.$"):
         Explainer(JournalData()).explain("nope")
 
 

@@ -70,9 +70,8 @@ def test_three_after_sex_in_six_months_raise_rare_causes_for_all_three() -> None
 def test_same_phase_in_three_cycles() -> None:
     periods = tuple(Period(D(2026, 1, 3) + timedelta(days=28 * i)) for i in range(5))
     # Day 22 of four cycles: luteal (ovulation is estimated on day 15).
-    episodes = tuple(episode(f"l{i}", periods[i].start + timedelta(days=21)) for i in range(4)) + (
-        episode("f0", D(2026, 1, 9)),
-    )
+    luteal = [episode(f"l{i}", periods[i].start + timedelta(days=21)) for i in range(4)]
+    episodes = (*luteal, episode("f0", D(2026, 1, 9)))
     data = JournalData(periods=periods, episodes=episodes)
     (same,) = kinds(data)["same-phase"]
     assert same.id == "same-phase-luteal"
