@@ -1,0 +1,1 @@
+"""Reusable widgets: charts and other building blocks the windows compose."""

@@ -1,0 +1,120 @@
+"""The cycle chart as a widget: one row per cycle, click a marker to open its episode.
+
+Many cycles make a tall chart, so the canvas sits in a scroll area and grows with the
+number of rows instead of squeezing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.backend_bases import Event, MouseEvent
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QScrollArea, QToolTip, QVBoxLayout, QWidget
+
+from journal.charts import CycleChartArtists, CycleRow, TimelineData, draw_cycle_chart
+from journal.gui.widgets.timeline_view import (
+    CLICK_SLOP,
+    ChartCanvas,
+    episode_summary,
+    is_dark,
+)
+
+ROW_PIXELS = 26
+CHROME_PIXELS = 130  # axis, x label and legend
+MIN_HEIGHT = 260
+
+
+class CycleChartView(QWidget):
+    """Cycles stacked by start date, episodes placed by cycle day."""
+
+    episodeActivated = Signal(str)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Figure(figsize=(8.0, 4.0))
+        self.canvas = ChartCanvas(self.figure)
+        self.canvas.setAccessibleName("Cycle chart")
+        self.canvas.setMinimumHeight(MIN_HEIGHT)
+        self._rows: tuple[CycleRow, ...] = ()
+        self._artists: CycleChartArtists | None = None
+        self._highlight: str | None = None
+        self._press: tuple[float, float] | None = None
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(self.canvas)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+
+        self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.canvas.mpl_connect("button_release_event", self._on_release)
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+
+    @property
+    def artists(self) -> CycleChartArtists | None:
+        """The drawn chart (None when cleared): for tests."""
+        return self._artists
+
+    def set_rows(self, rows: Sequence[CycleRow]) -> None:
+        """Draw one row per cycle; the newest cycle is on top."""
+        self._rows = tuple(rows)
+        self.canvas.setMinimumHeight(max(MIN_HEIGHT, CHROME_PIXELS + ROW_PIXELS * len(rows)))
+        self._artists = draw_cycle_chart(
+            self.figure, self._rows, highlight=self._highlight, dark=is_dark(self)
+        )
+        self.canvas.redraw_later()
+
+    def highlight(self, episode_id: str | None) -> None:
+        """Ring one episode's marker and scroll its cycle into view."""
+        self._highlight = episode_id
+        if self._artists is None:
+            return
+        if self._artists.set_highlight(episode_id) and episode_id is not None:
+            position = self._artists.position(episode_id)
+            if position is not None:
+                self.canvas.redraw_now()  # the transform is only right after a draw
+                _x, y = self._artists.axes.transData.transform(position)
+                self.scroll_area.ensureVisible(0, int(self.canvas.height() - y), 0, ROW_PIXELS * 2)
+        self.canvas.redraw_later()
+
+    def clear(self) -> None:
+        """Forget all journal data (used when the journal locks)."""
+        self._rows = ()
+        self._artists = None
+        self._highlight = None
+        self._press = None
+        QToolTip.hideText()
+        self.figure.clear()
+        self.canvas.setMinimumHeight(MIN_HEIGHT)
+        self.canvas.redraw_later()
+
+    def _on_press(self, event: Event) -> None:
+        if isinstance(event, MouseEvent) and event.button == 1:
+            self._press = (event.x, event.y)
+
+    def _on_release(self, event: Event) -> None:
+        press, self._press = self._press, None
+        if self._artists is None or not isinstance(event, MouseEvent) or press is None:
+            return
+        if abs(event.x - press[0]) + abs(event.y - press[1]) >= CLICK_SLOP:
+            return
+        episode_id = self._artists.episode_at(event)
+        if episode_id is not None:
+            self.episodeActivated.emit(episode_id)
+
+    def _on_motion(self, event: Event) -> None:
+        if self._artists is None or not isinstance(event, MouseEvent) or self._press:
+            return
+        episode_id = self._artists.episode_at(event)
+        if episode_id is None:
+            self.canvas.unsetCursor()
+            QToolTip.hideText()
+            return
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        points = TimelineData(episodes=tuple(e for row in self._rows for e in row.episodes))
+        QToolTip.showText(QCursor.pos(), episode_summary(points, episode_id), self.canvas)

@@ -1,0 +1,250 @@
+"""The episode timeline as a widget: range presets, wheel zoom, drag pan, click to open.
+
+The figure itself comes from ``journal.charts``; this widget owns the Qt canvas, the
+view range and the mouse handling, and says which episode was clicked.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from matplotlib.backend_bases import Event, MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import clock
+from journal.charts import TimelineArtists, TimelineData, draw_timeline
+
+PRESETS: dict[str, int | None] = {"3 months": 91, "1 year": 365, "All": None}
+DEFAULT_PRESET = "1 year"
+ZOOM_STEP = 1.25
+MIN_SPAN_DAYS = 7.0
+MAX_SPAN_DAYS = 365.0 * 30
+# A press and release closer than this (pixels) is a click, not a drag.
+CLICK_SLOP = 4.0
+
+
+def episode_summary(data: TimelineData | None, episode_id: str) -> str:
+    """One line for a marker's tooltip: when, how much, which colour, after sex."""
+    point = data.episode(episode_id) if data is not None else None
+    if point is None:
+        return ""
+    parts = [point.day.strftime("%d %b %Y").lstrip("0"), point.amount.label]
+    if point.colour is not None:
+        parts.append(point.colour.label.lower())
+    if point.after_sex:
+        parts.append("after sex")
+    return " · ".join(parts)
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """The Qt canvas of one figure, with typed redraw calls (matplotlib's are untyped)."""
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__(figure)  # type: ignore[no-untyped-call]
+        self.setMouseTracking(True)
+
+    def redraw_later(self) -> None:
+        """Redraw once control returns to the event loop (coalesces many requests)."""
+        self.draw_idle()  # type: ignore[no-untyped-call]
+
+    def redraw_now(self) -> None:
+        self.draw()  # type: ignore[no-untyped-call]
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class TimelineView(QWidget):
+    """Episodes over time; click a marker to open its episode."""
+
+    episodeActivated = Signal(str)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Figure(figsize=(8.0, 3.2))
+        self.canvas = ChartCanvas(self.figure)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.canvas.setAccessibleName("Episode timeline")
+        self._data: TimelineData | None = None
+        self._artists: TimelineArtists | None = None
+        self._highlight: str | None = None
+        self._press: tuple[float, float, tuple[float, float]] | None = None
+        self._dragged = False
+
+        self.presets = QButtonGroup(self)
+        self.preset_buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for name in PRESETS:
+            button = QPushButton(name, self)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show {name.lower()}")
+            button.clicked.connect(lambda _checked=False, n=name: self.show_preset(n))
+            self.presets.addButton(button)
+            self.preset_buttons[name] = button
+            bar.addWidget(button)
+        self.preset_buttons[DEFAULT_PRESET].setChecked(True)
+        bar.addStretch(1)
+        hint = QLabel("Scroll to zoom, drag to move, click an episode to open it", self)
+        hint.setEnabled(False)  # greyed: a hint, not content
+        bar.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+        self.canvas.mpl_connect("scroll_event", self._on_scroll)
+        self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("button_release_event", self._on_release)
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def artists(self) -> TimelineArtists | None:
+        """The drawn chart (None when empty or cleared): for tests and reports."""
+        return self._artists
+
+    def set_data(self, data: TimelineData) -> None:
+        """Draw ``data``, keeping the chosen preset (or the current range after zooming)."""
+        kept = self.visible_range() if self._checked_preset() is None else None
+        self._data = data
+        self._artists = draw_timeline(
+            self.figure, data, highlight=self._highlight, dark=is_dark(self)
+        )
+        if kept is not None:
+            self._artists.set_range(*kept)
+        else:
+            self._apply_preset(self._checked_preset() or DEFAULT_PRESET)
+        self.canvas.redraw_later()
+
+    def highlight(self, episode_id: str | None) -> None:
+        """Ring one episode's marker and bring it into view (None removes the ring)."""
+        self._highlight = episode_id
+        if self._artists is None:
+            return
+        found = self._artists.set_highlight(episode_id)
+        position = self._artists.position(episode_id) if found and episode_id else None
+        if position is not None:
+            low, high = self._artists.axes.get_xlim()
+            if not low <= position[0] <= high:
+                half = (high - low) / 2
+                self._artists.axes.set_xlim(position[0] - half, position[0] + half)
+                self._uncheck_presets()
+        self.canvas.redraw_later()
+
+    def clear(self) -> None:
+        """Forget all journal data (used when the journal locks)."""
+        self._data = None
+        self._artists = None
+        self._highlight = None
+        self._press = None
+        QToolTip.hideText()
+        self.figure.clear()
+        self.canvas.redraw_later()
+
+    def show_preset(self, name: str) -> None:
+        """Show the last 3 months, the last year, or everything."""
+        self.preset_buttons[name].setChecked(True)
+        self._apply_preset(name)
+        self.canvas.redraw_later()
+
+    def visible_range(self) -> tuple[date, date] | None:
+        return self._artists.visible_range() if self._artists is not None else None
+
+    # ------------------------------------------------------------------ range
+
+    def _checked_preset(self) -> str | None:
+        button = self.presets.checkedButton()
+        return button.text() if button is not None else None
+
+    def _uncheck_presets(self) -> None:
+        self.presets.setExclusive(False)
+        for button in self.preset_buttons.values():
+            button.setChecked(False)
+        self.presets.setExclusive(True)
+
+    def _apply_preset(self, name: str) -> None:
+        if self._artists is None:
+            return
+        days = PRESETS[name]
+        today = clock.today()
+        if days is None:
+            bounds = self._artists.data_range()
+            if bounds is not None:
+                self._artists.set_range(*bounds)
+                return
+            days = PRESETS[DEFAULT_PRESET]
+            assert days is not None
+        # A couple of days past today, so today's episodes are not on the edge.
+        self._artists.set_range(today - timedelta(days=days), today + timedelta(days=2))
+
+    def _set_span(self, low: float, high: float) -> None:
+        assert self._artists is not None
+        self._artists.axes.set_xlim(low, high)
+        self._uncheck_presets()
+        self.canvas.redraw_later()
+
+    # ------------------------------------------------------------------ mouse
+
+    def _on_scroll(self, event: Event) -> None:
+        if self._artists is None or not isinstance(event, MouseEvent) or event.xdata is None:
+            return
+        low, high = self._artists.axes.get_xlim()
+        factor = 1 / ZOOM_STEP if event.button == "up" else ZOOM_STEP
+        span = min(max((high - low) * factor, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+        # Keep the date under the mouse where it is.
+        share = (event.xdata - low) / (high - low)
+        self._set_span(event.xdata - share * span, event.xdata + (1 - share) * span)
+
+    def _on_press(self, event: Event) -> None:
+        if self._artists is None or not isinstance(event, MouseEvent) or event.button != 1:
+            return
+        self._press = (event.x, event.y, self._artists.axes.get_xlim())
+        self._dragged = False
+
+    def _on_motion(self, event: Event) -> None:
+        if self._artists is None or not isinstance(event, MouseEvent):
+            return
+        if self._press is None:
+            self._hover(event)
+            return
+        x0, y0, (low, high) = self._press
+        if not self._dragged and abs(event.x - x0) + abs(event.y - y0) < CLICK_SLOP:
+            return
+        self._dragged = True
+        width = self._artists.axes.bbox.width or 1.0
+        shift = (x0 - event.x) * (high - low) / width
+        self._set_span(low + shift, high + shift)
+
+    def _on_release(self, event: Event) -> None:
+        press, self._press = self._press, None
+        if self._artists is None or not isinstance(event, MouseEvent) or press is None:
+            return
+        if self._dragged:
+            return
+        episode_id = self._artists.episode_at(event)
+        if episode_id is not None:
+            self.episodeActivated.emit(episode_id)
+
+    def _hover(self, event: MouseEvent) -> None:
+        assert self._artists is not None
+        episode_id = self._artists.episode_at(event)
+        if episode_id is None:
+            self.canvas.unsetCursor()
+            QToolTip.hideText()
+            return
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(QCursor.pos(), episode_summary(self._data, episode_id), self.canvas)
