@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -304,7 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             if args.demo and args.journal:
-                raise UsageError("--demo uses a throw-away journal; do not combine it with --journal")
+                raise UsageError(
+                    "--demo uses a throw-away journal; do not combine it with --journal"
+                )
             return _gui(args)
         if args.demo:
             raise UsageError("--demo opens the app; it takes no command")

@@ -17,9 +17,7 @@ _MARK = {
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(
-        text, width=78, initial_indent=indent, subsequent_indent=" " * len(indent)
-    )
+    return textwrap.fill(text, width=78, initial_indent=indent, subsequent_indent=" " * len(indent))
 
 
 def explanation_text(explanation: Explanation) -> str:

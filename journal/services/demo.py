@@ -162,12 +162,20 @@ def demo_data(today: date) -> JournalData:
 
     return JournalData(
         context=(
-            ContextEntry(year_ago - timedelta(days=400), LifeStage.REPRODUCTIVE, Contraception.COMBINED_PILL),
-            ContextEntry(pill_until, LifeStage.REPRODUCTIVE, Contraception.NONE, trying_to_conceive=True),
+            ContextEntry(
+                year_ago - timedelta(days=400), LifeStage.REPRODUCTIVE, Contraception.COMBINED_PILL
+            ),
+            ContextEntry(
+                pill_until, LifeStage.REPRODUCTIVE, Contraception.NONE, trying_to_conceive=True
+            ),
         ),
         conditions=(Condition(ConditionName.CERVICAL_ECTROPION, year_ago - timedelta(days=500)),),
         screenings=(
-            Screening(ScreeningKind.CERVICAL_SCREENING, today - timedelta(days=4 * 365), ScreeningResult.NORMAL),
+            Screening(
+                ScreeningKind.CERVICAL_SCREENING,
+                today - timedelta(days=4 * 365),
+                ScreeningResult.NORMAL,
+            ),
             Screening(ScreeningKind.STI_TEST, today - timedelta(days=300), ScreeningResult.NORMAL),
             Screening(ScreeningKind.CERVICAL_SCREENING, pap_day, ScreeningResult.UNKNOWN),
         ),
@@ -199,10 +207,14 @@ def synthetic_data(episodes: int, today: date, years: float = 5.0, seed: int = 7
                 colour=rng.choice([None, *Colour]),
                 in_mucus=rng.random() < 0.3,
                 mucus=rng.choice(list(Mucus)),
-                trigger=rng.choice([Trigger.NONE, Trigger.NONE, Trigger.INTERCOURSE, Trigger.OTHER]),
+                trigger=rng.choice(
+                    [Trigger.NONE, Trigger.NONE, Trigger.INTERCOURSE, Trigger.OTHER]
+                ),
                 pain=rng.choice(list(Pain)),
                 symptoms=frozenset(rng.sample(list(Symptom), rng.randrange(3))),
-                notes=rng.choice(["", "Noticed when wiping.", "After a long run.", "Tired, stressed week."]),
+                notes=rng.choice(
+                    ["", "Noticed when wiping.", "After a long run.", "Tired, stressed week."]
+                ),
             )
         )
     return JournalData(

@@ -124,7 +124,7 @@ class JournalService:
         return found
 
     def resolve_id(self, text: str) -> str:
-        """A full episode id, or a unique prefix of one (at least 4 characters, as ``list`` shows)."""
+        """A full episode id, or a unique prefix of one (4+ characters, as ``list`` shows)."""
         ids = [e.id for e in self.data().episodes]
         if text in ids:
             return text
@@ -132,7 +132,9 @@ class JournalService:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise EpisodeNotFound(f"'{text[:60]}' matches {len(matches)} episodes; give more of the id.")
+            raise EpisodeNotFound(
+                f"'{text[:60]}' matches {len(matches)} episodes; give more of the id."
+            )
         raise EpisodeNotFound(f"No episode with id '{text[:60]}'.")
 
     # ------------------------------------------------------------------ episodes
@@ -357,7 +359,11 @@ def _check_merge(existing: JournalData, incoming: JournalData) -> None:
     """Imported periods may not overlap logged ones; a context date may not be redefined."""
     for index, period in enumerate(incoming.periods):
         for other in existing.periods:
-            if other != period and other.start <= period.last_day and period.start <= other.last_day:
+            if (
+                other != period
+                and other.start <= period.last_day
+                and period.start <= other.last_day
+            ):
                 raise InvalidInput(
                     "start",
                     f"overlaps the period logged from {other.start.isoformat()}",

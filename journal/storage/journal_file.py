@@ -84,7 +84,9 @@ def create_journal(path: Path, passphrase: str) -> None:
         temp = files.temporary_sibling(path, "creating")
         files.create_private_file(temp)
     except OSError as error:
-        raise StorageFailure(f"Cannot create the journal in {path.parent} ({error.strerror}).") from None
+        raise StorageFailure(
+            f"Cannot create the journal in {path.parent} ({error.strerror})."
+        ) from None
     try:
         conn = cipher.connect(temp, passphrase)
         engine = _engine_for(conn)
@@ -234,7 +236,9 @@ class JournalStore:
             files.place_new(temp, target)
         except FileExistsError:
             files.remove_quietly(temp)
-            raise AlreadyExists(f"{target} already exists; choose a new name for the backup.") from None
+            raise AlreadyExists(
+                f"{target} already exists; choose a new name for the backup."
+            ) from None
         except OSError as error:
             files.remove_quietly(temp)
             raise StorageFailure(f"The backup was not written ({error.strerror}).") from None
@@ -257,11 +261,11 @@ class JournalStore:
             files.remove_quietly(temp)
             raise _environment_error(error) from None
         files.fsync_file(temp)
-        expected = _row_counts(conn, "main")
+        expected = _row_counts(conn)
         check = cipher.connect(temp, passphrase)
         try:
             problems = cipher.full_check(check)
-            if problems or _row_counts(check, "main") != expected:
+            if problems or _row_counts(check) != expected:
                 raise StorageFailure("The new copy did not verify; nothing was changed.")
         finally:
             check.close()
@@ -273,15 +277,19 @@ class JournalStore:
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
 
-def _row_counts(conn: cipher.Connection, schema: str) -> dict[str, int]:
+def _row_counts(conn: cipher.Connection) -> dict[str, int]:
+    """Rows per table: a copy must hold exactly as many as the original."""
     tables = [
         r[0]
         for r in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         ).fetchall()
     ]
-    return {t: int(conn.execute(f'SELECT count(*) FROM {schema}."{t}"').fetchone()[0]) for t in tables}
+    # Table names come from the database's own catalogue, quoted as identifiers.
+    return {
+        t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])  # noqa: S608
+        for t in tables
+    }
 
 
 def _environment_error(error: BaseException) -> StorageFailure:

@@ -6,6 +6,7 @@ process is recovered automatically; the file's content (a PID) is only informati
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -51,10 +52,8 @@ class JournalLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        try:
+        with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
-        except OSError:
-            pass
         os.close(fd)  # closing drops the lock
 
     @property

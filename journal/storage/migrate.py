@@ -48,7 +48,7 @@ def check_and_upgrade(connection: Connection, *, is_new: bool) -> bool:
     revision = current_revision(connection)
     if revision is None and not is_new:
         tables = set(inspect(connection).get_table_names())
-        if not OUR_TABLES <= tables:
+        if not tables >= OUR_TABLES:
             raise NotAJournal("This file is an encrypted database, but not a Health Journal.")
     if revision == head_revision():
         return False

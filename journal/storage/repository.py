@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from journal.domain.model import (
@@ -71,18 +72,18 @@ def _moment(text: str) -> Moment:
     return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
 
 
-def _episode_from_row(row: tuple[object, ...]) -> Episode:
+def _episode_from_row(row: tuple[Any, ...]) -> Episode:
     (id_, started, ended, amount, colour, in_mucus, mucus, trigger, pain, symptoms, notes) = row
     return Episode(
         id=str(id_),
         started_at=_moment(str(started)),
         ended_at=_moment(str(ended)) if ended else None,
-        amount=Amount(amount),
-        colour=Colour(colour) if colour else None,
+        amount=Amount(str(amount)),
+        colour=Colour(str(colour)) if colour else None,
         in_mucus=bool(in_mucus),
-        mucus=Mucus(mucus),
-        trigger=Trigger(trigger),
-        pain=Pain(pain),
+        mucus=Mucus(str(mucus)),
+        trigger=Trigger(str(trigger)),
+        pain=Pain(str(pain)),
         symptoms=frozenset(Symptom(s) for s in str(symptoms).split(",") if s),
         notes=str(notes),
     )
@@ -138,7 +139,7 @@ def insert_episode(session: Session, episode: Episode) -> None:
 def insert_episodes(session: Session, episodes: Iterable[Episode]) -> None:
     rows = [_episode_values(e) for e in episodes]
     if rows:
-        session.execute(EpisodeRecord.__table__.insert(), rows)
+        session.execute(insert(EpisodeRecord), rows)
 
 
 def replace_episode(session: Session, episode: Episode) -> bool:
@@ -163,7 +164,9 @@ def count_episodes(session: Session) -> int:
 
 
 def list_periods(session: Session) -> list[Period]:
-    rows = session.execute(select(PeriodRecord.start, PeriodRecord.end).order_by(PeriodRecord.start))
+    rows = session.execute(
+        select(PeriodRecord.start, PeriodRecord.end).order_by(PeriodRecord.start)
+    )
     return [Period(start=s, end=e) for s, e in rows]
 
 
@@ -234,12 +237,11 @@ def delete_condition(session: Session, condition: Condition) -> bool:
 
 
 def list_screenings(session: Session) -> list[Screening]:
-    rows = session.execute(select(ScreeningRecord.kind, ScreeningRecord.date, ScreeningRecord.result))
+    rows = session.execute(
+        select(ScreeningRecord.kind, ScreeningRecord.date, ScreeningRecord.result)
+    )
     return sorted(
-        (
-            Screening(kind=ScreeningKind(k), date=d, result=ScreeningResult(r))
-            for k, d, r in rows
-        ),
+        (Screening(kind=ScreeningKind(k), date=d, result=ScreeningResult(r)) for k, d, r in rows),
         key=lambda s: (s.date, s.kind.value),
     )
 

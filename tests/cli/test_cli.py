@@ -69,12 +69,18 @@ def test_add_list_show_export(journal: Path, tmp_path: Path) -> None:
     added = run(
         journal,
         "add",
-        "--amount", "spotting",
-        "--date", "2026-01-21T07:30",
-        "--colour", "bright-red",
-        "--trigger", "intercourse",
-        "--symptom", "vaginal-dryness",
-        "--notes", f"<script>{MARKER}</script>",
+        "--amount",
+        "spotting",
+        "--date",
+        "2026-01-21T07:30",
+        "--colour",
+        "bright-red",
+        "--trigger",
+        "intercourse",
+        "--symptom",
+        "vaginal-dryness",
+        "--notes",
+        f"<script>{MARKER}</script>",
     )
     assert added.returncode == 0, added.stderr
     episode_id = added.stdout.strip()
@@ -96,7 +102,9 @@ def test_add_list_show_export(journal: Path, tmp_path: Path) -> None:
 def test_list_range(journal: Path) -> None:
     for day in ("2026-01-01", "2026-02-01", "2026-03-01"):
         assert run(journal, "add", "--amount", "light", "--date", day).returncode == 0
-    out = json.loads(run(journal, "list", "--from", "2026-01-15", "--to", "2026-02-15", "--json").stdout)
+    out = json.loads(
+        run(journal, "list", "--from", "2026-01-15", "--to", "2026-02-15", "--json").stdout
+    )
     assert [e["started_at"] for e in out] == ["2026-02-01"]
 
 
