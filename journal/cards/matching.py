@@ -40,7 +40,8 @@ def match_cards(
     """The cards that fit ``situation``, in display order.
 
     ``raised`` maps card ids to extra reasons from history patterns: such a card is shown
-    even when its own rule does not hold, and its reasons are added when it does.
+    even when its own rule does not hold (unless its ``none`` conditions rule it out), and
+    its reasons are added when it does.
     """
     raised = raised or {}
     facts = situation_facts(situation)
@@ -50,7 +51,8 @@ def match_cards(
             continue
         verdict = card.rule.evaluate(situation, facts)
         reasons = list(verdict.reasons) if verdict else []
-        reasons += [r for r in raised.get(card.id, ()) if r not in reasons]
+        if verdict is not None or not card.rule.rules_out(situation):
+            reasons += [r for r in raised.get(card.id, ()) if r not in reasons]
         if reasons:
             score = verdict.score if verdict else card.rule.score
             found[card.id] = CardMatch(card, tuple(reasons), score)

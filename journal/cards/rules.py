@@ -484,7 +484,7 @@ class Rule:
                 return None
             for condition, hit in held:
                 _add(reasons, condition.explain(hit, facts))
-        if any(condition.check(situation) is not None for condition in self.none):
+        if self.rules_out(situation):
             return None
         score = self.score
         for boost in self.boosts:
@@ -493,6 +493,10 @@ class Rule:
                 score += boost.score
                 _add(reasons, boost.explain(hit, facts))
         return Verdict(score, tuple(reasons)) if reasons else None
+
+    def rules_out(self, situation: Situation) -> bool:
+        """True when a ``none`` condition holds: the card must not show, whatever raised it."""
+        return any(condition.check(situation) is not None for condition in self.none)
 
     def accompany(self, titles: Sequence[str]) -> Verdict | None:
         """The verdict when cards with these titles (of an accompanied severity) are shown."""

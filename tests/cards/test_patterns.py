@@ -147,3 +147,20 @@ def test_most_pressing_patterns_first() -> None:
     )
     ranks = [p.severity.rank for p in find_patterns(data)]
     assert ranks == sorted(ranks, reverse=True)
+
+
+def test_a_raised_card_still_respects_its_must_nots() -> None:
+    from journal.domain.model import ContextEntry
+    from journal.domain.vocabulary import LifeStage
+
+    after = (
+        episode("a", D(2026, 1, 1), trigger="intercourse"),
+        episode("b", D(2026, 2, 1), trigger="intercourse"),
+    )
+    reproductive = JournalData(episodes=after)
+    pregnant = JournalData(
+        context=(ContextEntry(D(2025, 1, 1), LifeStage.PREGNANT),), episodes=after
+    )
+    # The recurring pattern raises uterine-causes; its rule excludes pregnancy.
+    assert "uterine-causes" in Explainer(reproductive).explain("a").card_ids
+    assert "uterine-causes" not in Explainer(pregnant).explain("a").card_ids
