@@ -1,0 +1,159 @@
+"""Composition root of the desktop app: unlock (or create) the journal, then the window.
+
+The unlock dialog appears before anything heavy is imported; the main window (and with it
+matplotlib) is imported right after the dialog is on screen, while the user types.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.domain.errors import JournalError
+from journal.gui.create_journal_dialog import CreateJournalDialog
+from journal.gui.unlock_dialog import UnlockDialog
+from journal.settings import APPLICATION, ORGANISATION, Settings
+
+if TYPE_CHECKING:
+    from journal.gui.main_window import MainWindow
+    from journal.services import JournalService
+
+DEMO_PASSPHRASE = "demo"
+DEMO_HINT = f"This is the demo journal: its passphrase is “{DEMO_PASSPHRASE}”."
+
+
+@dataclass
+class DemoJournal:
+    """A throw-away journal in a private (0700) temporary folder, removed by ``remove()``."""
+
+    folder: Path
+    path: Path
+    passphrase: str = DEMO_PASSPHRASE
+
+    @classmethod
+    def create(cls) -> DemoJournal:
+        from journal.services.demo import create_demo_journal
+
+        folder = Path(tempfile.mkdtemp(prefix="health-journal-demo-"))  # mkdtemp gives 0700
+        demo = cls(folder=folder, path=folder / "demo.hjournal")
+        atexit.register(demo.remove)  # even when the app ends abnormally
+        create_demo_journal(demo.path, demo.passphrase)
+        return demo
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class AppController(QObject):
+    """Walks the user through create/unlock → window → lock → unlock, without blocking."""
+
+    def __init__(self, path: Path, *, hint: str = "", settings: Settings | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.hint = hint
+        self.settings = settings or Settings()
+        self.dialog: UnlockDialog | CreateJournalDialog | None = None
+        self.window: MainWindow | None = None
+
+    def start(self, service: JournalService | None = None) -> None:
+        """Open the window on ``service``, else ask to unlock (or create) the journal."""
+        if service is not None:
+            self._open_window(service)
+        elif self.path.exists():
+            self.ask_unlock()
+        else:
+            dialog = CreateJournalDialog(self.path)
+            dialog.created.connect(self._open_window)
+            self._show_dialog(dialog)
+
+    def ask_unlock(self) -> None:
+        if isinstance(self.dialog, UnlockDialog) and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        locked = self.window is not None
+        dialog = UnlockDialog(
+            self.path, self.window, locked=locked, hint=self.hint,
+            quit_label="&Not now" if locked else "&Quit",
+        )  # fmt: skip
+        dialog.unlocked.connect(self._open_window)
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: UnlockDialog | CreateJournalDialog) -> None:
+        self.dialog = dialog
+        dialog.rejected.connect(self._dialog_rejected)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        # Load the heavy modules once the dialog is painted, while the user types.
+        QTimer.singleShot(50, _preload)
+
+    def _dialog_rejected(self) -> None:
+        self.dialog = None
+        if self.window is None:
+            QApplication.quit()
+
+    def _open_window(self, service: JournalService) -> None:
+        from journal.gui.main_window import MainWindow
+
+        self.dialog = None
+        if self.window is None:
+            self.window = MainWindow(service, self.settings)
+            self.window.locked.connect(lambda _reason: self.ask_unlock())
+            self.window.unlock_requested.connect(self.ask_unlock)
+            self.window.show()
+        else:
+            self.window.set_service(service)
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.dialog is not None:
+            self.dialog.reject()
+
+
+def _preload() -> None:
+    import journal.gui.main_window  # noqa: F401 - warms the import cache
+
+
+def run_app(path: Path | None, demo: bool = False) -> int:
+    """The GUI's entry point (``health-journal`` with no command). Returns the exit code."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setQuitOnLastWindowClosed(True)
+    demo_journal: DemoJournal | None = None
+    try:
+        if demo:
+            from journal.services import JournalService
+
+            demo_journal = DemoJournal.create()
+            controller = AppController(demo_journal.path, hint=DEMO_HINT)
+            controller.start(JournalService.open(demo_journal.path, demo_journal.passphrase))
+        else:
+            if path is None:
+                from journal.paths import default_journal_path
+
+                path = default_journal_path()
+            controller = AppController(path)
+            controller.start()
+        code = app.exec()
+        controller.shutdown()
+        return code
+    except JournalError as error:
+        QMessageBox.critical(None, APPLICATION, str(error))
+        return error.exit_code
+    finally:
+        if demo_journal is not None:
+            demo_journal.remove()

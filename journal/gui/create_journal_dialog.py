@@ -1,0 +1,136 @@
+"""First run: create the encrypted journal (passphrase twice, a strength hint, a warning)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import JournalError
+from journal.gui.passphrase import MIN_LENGTH, strength_hint
+
+if TYPE_CHECKING:
+    from journal.services import JournalService
+
+WARNING = (
+    "<b>Nobody can recover a lost passphrase</b> — not you, not us. Without it the "
+    "journal cannot be opened. Write it down and keep it somewhere safe."
+)
+
+
+class CreateJournalDialog(QDialog):
+    """Asks for a new passphrase twice, creates the journal and opens it.
+
+    Emits ``created(JournalService)`` on success; errors stay in the dialog.
+    """
+
+    created = Signal(object)
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self.service: JournalService | None = None
+        self.setWindowTitle("Health Journal — create your journal")
+        self.setMinimumWidth(480)
+
+        intro = QLabel(
+            "Welcome. Your journal is kept on this computer only, encrypted with a "
+            "passphrase you choose now."
+        )
+        intro.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("New passphrase")
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Repeat the passphrase")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.warning = QLabel(WARNING)
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.RichText)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setAccessibleName("Error")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow("", self.meter)
+        form.addRow("", self.hint)
+        form.addRow("&Repeat it:", self.repeat)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = QPushButton("&Create journal")
+        self.create_button.setDefault(True)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.try_create)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self.passphrase.textChanged.connect(self._update)
+        self.repeat.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        score, hint = strength_hint(self.passphrase.text())
+        self.meter.setValue(score)
+        self.hint.setText(hint)
+        ready = len(self.passphrase.text()) >= MIN_LENGTH and bool(self.repeat.text())
+        self.create_button.setEnabled(ready)
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def try_create(self) -> None:
+        """Create and open the journal, or say in the dialog why not."""
+        first, second = self.passphrase.text(), self.repeat.text()
+        if len(first) < MIN_LENGTH:
+            self._fail(f"Use at least {MIN_LENGTH} characters.")
+            return
+        if first != second:
+            self._fail("The two passphrases do not match.")
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return
+        from journal.services import JournalService
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            JournalService.create(self._path, first)
+            self.service = JournalService.open(self._path, first)
+        except JournalError as error:
+            self._fail(str(error))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.created.emit(self.service)
+        self.accept()

@@ -1,0 +1,156 @@
+"""The episode list as a Qt table model: one row per episode, friendly labels, a sort role.
+
+Rows are frozen ``Episode`` records plus their cycle day; the model never talks to the
+service itself — the window hands it data, so a lock can empty it in one call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from journal.domain.cycle import CycleCalendar
+from journal.domain.model import Episode, JournalData, moment_sort_key
+
+COL_DATE, COL_AMOUNT, COL_COLOUR, COL_TRIGGER, COL_PAIN, COL_CYCLE_DAY, COL_NOTES = range(7)
+HEADERS = ("Date", "Amount", "Colour", "What came before", "Pain", "Cycle day", "Notes")
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+EPISODE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def date_label(episode: Episode) -> str:
+    """``Sun 22 Nov 2026, 07:30`` or, day only, ``Sun 22 Nov 2026``."""
+    text = episode.day.strftime("%a %d %b %Y")
+    if isinstance(episode.started_at, datetime):
+        text += episode.started_at.strftime(", %H:%M")
+    return text
+
+
+def notes_preview(notes: str, limit: int = 80) -> str:
+    line = " ".join(notes.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class EpisodeTableModel(QAbstractTableModel):
+    """Episodes newest first by default; ``SORT_ROLE`` gives comparable values per column."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._episodes: list[Episode] = []
+        self._cycle_days: list[int | None] = []
+        self._rows_by_id: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ data in/out
+
+    def set_data(self, data: JournalData) -> None:
+        """Show the episodes of ``data`` (cycle days computed from its periods)."""
+        calendar = CycleCalendar(data.periods, data.ovulation_signs)
+        episodes = sorted(data.episodes, key=lambda e: e.sort_key, reverse=True)
+        self.beginResetModel()
+        self._episodes = episodes
+        self._cycle_days = [calendar.context(e.day).cycle_day for e in episodes]
+        self._rows_by_id = {e.id: row for row, e in enumerate(episodes)}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._episodes, self._cycle_days, self._rows_by_id = [], [], {}
+        self.endResetModel()
+
+    def episode_at(self, row: int) -> Episode:
+        return self._episodes[row]
+
+    def row_of(self, episode_id: str) -> int | None:
+        return self._rows_by_id.get(episode_id)
+
+    def episodes(self) -> Sequence[Episode]:
+        return tuple(self._episodes)
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._episodes)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS)
+        if horizontal and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._episodes):
+            return None
+        episode = self._episodes[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(episode, index.row(), column)
+        if role == SORT_ROLE:
+            return self._sort_value(episode, index.row(), column)
+        if role == ID_ROLE:
+            return episode.id
+        if role == EPISODE_ROLE:
+            return episode
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NOTES and episode.notes:
+            return notes_preview(episode.notes, 400)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CYCLE_DAY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, episode: Episode, row: int, column: int) -> str:
+        if column == COL_DATE:
+            return date_label(episode)
+        if column == COL_AMOUNT:
+            return episode.amount.label
+        if column == COL_COLOUR:
+            return episode.colour.label if episode.colour is not None else "—"
+        if column == COL_TRIGGER:
+            return episode.trigger.label if episode.trigger.value != "none" else "Nothing noted"
+        if column == COL_PAIN:
+            return episode.pain.label if episode.pain.value != "none" else "No pain"
+        if column == COL_CYCLE_DAY:
+            day = self._cycle_days[row]
+            return str(day) if day is not None else "—"
+        if column == COL_NOTES:
+            return notes_preview(episode.notes)
+        return ""
+
+    def _sort_value(self, episode: Episode, row: int, column: int) -> Any:
+        # Comparable values of one Python type per column, so QSortFilterProxyModel can
+        # order them (an ISO string sorts like the date it spells).
+        if column == COL_DATE:
+            return moment_sort_key(episode.started_at).isoformat()
+        if column == COL_AMOUNT:
+            return episode.amount.rank
+        if column == COL_COLOUR:
+            return episode.colour.label if episode.colour is not None else ""
+        if column == COL_TRIGGER:
+            return episode.trigger.label
+        if column == COL_PAIN:
+            return list(type(episode.pain)).index(episode.pain)
+        if column == COL_CYCLE_DAY:
+            day = self._cycle_days[row]
+            return day if day is not None else 10_000
+        if column == COL_NOTES:
+            return episode.notes.casefold()
+        return None

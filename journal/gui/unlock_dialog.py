@@ -1,0 +1,125 @@
+"""Unlock an existing journal: a passphrase field; wrong passphrase or in use are said plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import JournalError
+
+if TYPE_CHECKING:
+    from journal.services import JournalService
+
+# Exit codes the storage errors carry (the CLI contract): the GUI reads them instead of
+# importing journal.storage.
+_WRONG_PASSPHRASE, _IN_USE = 3, 4
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase and opens the journal; emits ``unlocked(JournalService)``.
+
+    A wrong passphrase keeps the dialog open with a message, so the user can retry.
+    """
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        locked: bool = False,
+        hint: str = "",
+        quit_label: str = "&Quit",
+    ) -> None:
+        super().__init__(parent)
+        self._path = path
+        self.service: JournalService | None = None
+        self.setWindowTitle("Health Journal — locked" if locked else "Health Journal — unlock")
+        self.setMinimumWidth(420)
+
+        heading = QLabel(
+            "<b>The journal is locked.</b>" if locked else "<b>Unlock your journal</b>"
+        )
+        explain = QLabel("Enter your passphrase to open the journal.")
+        explain.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText("Passphrase")
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setAccessibleName("Error")
+        self.error.hide()
+
+        buttons = QDialogButtonBox()
+        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button.setDefault(True)
+        buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QPushButton(quit_label), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explain)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.passphrase.setFocus()
+
+    @property
+    def error_text(self) -> str:
+        return self.error.text() if not self.error.isHidden() else ""
+
+    def try_unlock(self) -> None:
+        """Open the journal with the typed passphrase, or say why not and stay open."""
+        text = self.passphrase.text()
+        if not text:
+            self._fail("Enter the passphrase first.")
+            return
+        from journal.services import JournalService
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.service = JournalService.open(self._path, text)
+        except JournalError as error:
+            self._fail(_message(error))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        self.error.hide()
+        self.unlocked.emit(self.service)
+        self.accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+
+def _message(error: JournalError) -> str:
+    if error.exit_code == _WRONG_PASSPHRASE:
+        return "Wrong passphrase (or a damaged file). Please try again."
+    if error.exit_code == _IN_USE:
+        return "This journal is open in another window or program. Close it there first."
+    return str(error)

@@ -1,0 +1,187 @@
+"""The card panel: the cards that may explain the selected episode, beside its details.
+
+Each card shows a severity badge (colour, symbol and words), its title, the reasons it
+was chosen, its Markdown body and its source. The informs-not-diagnoses statement stays
+visible below the cards whatever is scrolled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.cards import DISCLAIMER, CardMatch
+from journal.domain.vocabulary import Severity
+from journal.gui.widgets.severity_style import STYLES, badge_stylesheet
+
+EMPTY_TEXT = "Select an episode to see the cards that may explain it."
+NO_CARDS_TEXT = "No card fits this episode. If you are worried, please get checked."
+
+
+def smaller_headings(markdown: str) -> str:
+    """Card sections as small headings: ``## What it is`` becomes a level-4 heading."""
+    return re.sub(
+        r"^(#{1,6})(?=\s)",
+        lambda m: "#" * min(6, len(m.group(1)) + 2),
+        markdown,
+        flags=re.MULTILINE,
+    )
+
+
+def _label(text: str, *, rich: bool = False, markdown: bool = False) -> QLabel:
+    label = QLabel()
+    if markdown:
+        label.setTextFormat(Qt.TextFormat.MarkdownText)
+    elif rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    else:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(False)  # the app never opens the network
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class CardView(QFrame):
+    """One card: badge, title, reasons, body (collapsible) and source."""
+
+    def __init__(self, match: CardMatch, expanded: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        card = match.card
+        style = STYLES[card.severity]
+        self.card_id = card.id
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"QFrame#card {{ border: 1px solid palette(mid); border-left: 5px solid {style.colour};"
+            " border-radius: 4px; background: palette(base); }"
+        )
+        self.setAccessibleName(f"{style.label}: {card.title}")
+
+        badge = QLabel(f"{style.symbol}  {style.label}")
+        badge.setStyleSheet(badge_stylesheet(card.severity))
+        badge.setAccessibleName(f"Severity: {style.label}")
+        title = _label(card.title)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        title.setFont(font)
+
+        top = QHBoxLayout()
+        top.addWidget(badge)
+        top.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(title)
+        if match.reasons:
+            items = "".join(f"<li>{escape(r)}</li>" for r in match.reasons)
+            reasons = _label(
+                f"<b>Why this card:</b><ul style='margin: 0 0 0 -20px'>{items}</ul>", rich=True
+            )
+            reasons.setObjectName("reasons")
+            reasons.setAccessibleName("Why this card")
+            layout.addWidget(reasons)
+        self.body = _label(smaller_headings(card.body_markdown), markdown=True)
+        self.body.setVisible(expanded)
+        layout.addWidget(self.body)
+        self.toggle = QToolButton()
+        self.toggle.setAutoRaise(True)
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(expanded)
+        self.toggle.toggled.connect(self._show_body)
+        self.toggle.setAccessibleName(f"Show or hide the text of {card.title}")
+        self._show_body(expanded)
+        source = _label(f"Source: {card.source}")
+        source.setStyleSheet("color: palette(placeholder-text);")
+        bottom = QHBoxLayout()
+        bottom.addWidget(source, 1)
+        bottom.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(bottom)
+
+    def _show_body(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self.toggle.setText("Show less ▴" if shown else "Read more ▾")
+
+
+class CardPanel(QWidget):
+    """Shows a list of ``CardMatch`` in display order; ``clear()`` empties it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Explanation cards")
+        self._ids: list[str] = []
+        self.heading = QLabel("<b>What may explain it</b>")
+        self.placeholder = _label(EMPTY_TEXT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._content = QWidget()
+        self._cards = QVBoxLayout(self._content)
+        self._cards.setContentsMargins(0, 0, 6, 0)
+        self._cards.setSpacing(10)
+        self._cards.addWidget(self.placeholder)
+        self._cards.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._content)
+        self.disclaimer = _label(DISCLAIMER)
+        self.disclaimer.setObjectName("disclaimer")
+        self.disclaimer.setStyleSheet(
+            "QLabel#disclaimer { border-top: 1px solid palette(mid); padding-top: 6px;"
+            " font-size: 90%; }"
+        )
+        self.disclaimer.setAccessibleName("This app informs, it does not diagnose")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.disclaimer)
+
+    def card_ids(self) -> list[str]:
+        """The ids of the cards shown, top to bottom."""
+        return list(self._ids)
+
+    def show_cards(self, matches: Sequence[CardMatch]) -> None:
+        self._remove_cards()
+        self.placeholder.setText(NO_CARDS_TEXT if not matches else "")
+        self.placeholder.setVisible(not matches)
+        for position, match in enumerate(matches):
+            # Pressing cards and the best explanation open; the rest one click away.
+            expanded = position == 0 or match.card.severity in (
+                Severity.URGENT,
+                Severity.SEE_PROVIDER,
+            )
+            view = CardView(match, expanded, self._content)
+            self._cards.insertWidget(self._cards.count() - 1, view)
+            self._ids.append(match.card.id)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def clear(self) -> None:
+        self._remove_cards()
+        self.placeholder.setText(EMPTY_TEXT)
+        self.placeholder.show()
+
+    def _remove_cards(self) -> None:
+        self._ids = []
+        for view in self._content.findChildren(CardView):
+            self._cards.removeWidget(view)
+            view.hide()
+            view.setParent(None)  # out of the widget tree at once, not at the next event
+            view.deleteLater()

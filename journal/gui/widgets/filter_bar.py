@@ -1,0 +1,110 @@
+"""The filter row above the episode list: text in notes, amount, after sex, date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from journal.domain.vocabulary import Amount
+from journal.gui.models.episode_filter_proxy import EpisodeFilter
+
+# QDateEdit cannot be empty: its minimum date stands for "no limit" and shows as "any".
+_NO_LIMIT = QDate(1900, 1, 1)
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(_NO_LIMIT)
+    edit.setSpecialValueText("any")
+    edit.setDisplayFormat("dd MMM yyyy")
+    edit.setDate(_NO_LIMIT)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _day(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    if value == _NO_LIMIT:
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+class FilterBar(QWidget):
+    """Emits ``changed(EpisodeFilter)`` whenever a control changes."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Search notes  (Ctrl+F)")
+        self.text.setClearButtonEnabled(True)
+        self.text.setAccessibleName("Search in notes")
+        self.amount = QComboBox()
+        self.amount.setAccessibleName("Amount")
+        self.amount.addItem("Any amount", None)
+        for amount in Amount:
+            self.amount.addItem(amount.label, amount)
+        self.after_sex = QCheckBox("After sex")
+        self.after_sex.setAccessibleName("Only episodes after sex")
+        self.start = _date_edit("From date")
+        self.end = _date_edit("To date")
+        self.reset = QToolButton()
+        self.reset.setText("Reset")
+        self.reset.setAccessibleName("Reset the filter")
+        self.reset.clicked.connect(self.clear)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 3)
+        layout.addWidget(self.amount, 1)
+        layout.addWidget(self.after_sex)
+        layout.addWidget(QLabel("From"))
+        layout.addWidget(self.start)
+        layout.addWidget(QLabel("to"))
+        layout.addWidget(self.end)
+        layout.addWidget(self.reset)
+
+        self.text.textChanged.connect(self._emit)
+        self.amount.currentIndexChanged.connect(self._emit)
+        self.after_sex.toggled.connect(self._emit)
+        self.start.dateChanged.connect(self._emit)
+        self.end.dateChanged.connect(self._emit)
+
+    def criteria(self) -> EpisodeFilter:
+        amount = self.amount.currentData()
+        return EpisodeFilter(
+            start=_day(self.start),
+            end=_day(self.end),
+            after_sex_only=self.after_sex.isChecked(),
+            amount=amount if isinstance(amount, Amount) else None,
+            text=self.text.text(),
+        )
+
+    def clear(self) -> None:
+        """Back to "everything" (also on lock: the search text may be journal content)."""
+        for widget in (self.text, self.amount, self.after_sex, self.start, self.end):
+            widget.blockSignals(True)
+        self.text.clear()
+        self.amount.setCurrentIndex(0)
+        self.after_sex.setChecked(False)
+        self.start.setDate(_NO_LIMIT)
+        self.end.setDate(_NO_LIMIT)
+        for widget in (self.text, self.amount, self.after_sex, self.start, self.end):
+            widget.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.changed.emit(self.criteria())
