@@ -55,6 +55,13 @@ socket.create_connection = _refuse  # type: ignore[assignment]
 socket.getaddrinfo = _refuse  # type: ignore[assignment]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here rather than in tests/faults/conftest.py, so `pytest --full-faults` works from the top.
+    parser.addoption(
+        "--full-faults", action="store_true", default=False, help="run the full fault trials"
+    )
+
+
 @pytest.fixture(autouse=True)
 def fixed_clock() -> Iterator[datetime]:
     from journal import clock

@@ -13,6 +13,7 @@ Rules from the spec this module keeps:
 from __future__ import annotations
 
 import contextlib
+import glob
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,19 @@ def open_journal(path: Path, passphrase: str) -> JournalStore:
     except BaseException:
         lock.release()
         raise
+    _remove_stale_copies(path)
     return JournalStore(path, passphrase, conn, engine, lock)
+
+
+def _remove_stale_copies(path: Path) -> None:
+    """Delete re-keyed copies a killed passphrase change left beside the journal.
+
+    They are only ever written under the lock we now hold, so none is in progress. Left
+    alone, such a copy would keep records the user deletes later, out of secure_delete's reach.
+    """
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.rekey-*.tmp*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 class JournalStore:

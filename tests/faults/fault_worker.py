@@ -1,0 +1,101 @@
+"""A child process for the fault tests: it writes to a journal until it is killed.
+
+Run with ``sys.executable fault_worker.py MODE JOURNAL [TRIAL]``; the passphrase comes from
+``FAULT_PASSPHRASE`` (and the other one, for re-keying, from ``FAULT_OTHER_PASSPHRASE``),
+never from the command line. Every line is flushed as soon as the thing it reports is
+durable, so the parent knows exactly what was promised before it sent SIGKILL.
+
+Modes:
+
+* ``write``: add episodes in a loop, printing ``ID INDEX`` after each ``add_episode`` returns;
+* ``rekey``: change the passphrase back and forth, printing ``changed A|B`` after each change;
+* ``rekey-before-rename`` / ``rekey-after-rename``: the same, but the first change stops
+  (printing ``window``) right before / right after the atomic rename, so the parent can
+  kill it inside the critical window. The delay is patched in here, in the child only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+FIXED_NOW = datetime(2026, 11, 22, 12, 0)
+FILLER = "abcdefghijklmnopqrstuvwxyz0123456789 " * 300
+
+
+def note_for(trial: int, index: int) -> str:
+    """The notes of episode ``index`` of ``trial``: recomputable, and often several pages long."""
+    size = (trial * 7919 + index * 104729) % 7000
+    return f"trial {trial} episode {index} " + FILLER[:size]
+
+
+def started_for(trial: int, index: int) -> datetime:
+    return datetime(2025, 1, 1) + timedelta(minutes=trial * 2000 + index)
+
+
+def _write(path: Path, trial: int) -> None:
+    from journal import clock
+    from journal.domain.model import EpisodeDraft
+    from journal.domain.vocabulary import Amount
+    from journal.services.journal_service import JournalService
+
+    clock.set_now(lambda: FIXED_NOW)
+    service = JournalService.open(path, os.environ["FAULT_PASSPHRASE"])
+    print("ready", flush=True)
+    index = 0
+    while True:
+        episode = service.add_episode(
+            EpisodeDraft(
+                started_at=started_for(trial, index),
+                amount=Amount.SPOTTING,
+                notes=note_for(trial, index),
+            )
+        )
+        # Only now is the episode promised to the parent.
+        print(episode.id, index, flush=True)
+        index += 1
+
+
+def _rekey(path: Path, window: str | None) -> None:
+    from journal.storage import files, open_journal
+
+    passphrases = {"A": os.environ["FAULT_PASSPHRASE"], "B": os.environ["FAULT_OTHER_PASSPHRASE"]}
+    current = os.environ["FAULT_CURRENT"]
+    store = open_journal(path, passphrases[current])
+    if window is not None:
+        real_replace = files.replace_atomically
+
+        def paused_replace(temp: Path, target: Path) -> None:
+            if window == "before-rename":
+                print("window", flush=True)
+                sys.stdin.readline()  # the parent kills us while we wait here
+            real_replace(temp, target)
+            if window == "after-rename":
+                print("window", flush=True)
+                sys.stdin.readline()
+
+        files.replace_atomically = paused_replace  # type: ignore[assignment]
+    print("ready", flush=True)
+    while True:
+        other = "B" if current == "A" else "A"
+        store.change_passphrase(passphrases[other])
+        current = other
+        print("changed", current, flush=True)
+
+
+def main(argv: list[str]) -> None:
+    mode, path = argv[0], Path(argv[1])
+    if mode == "write":
+        _write(path, int(argv[2]))
+    elif mode == "rekey":
+        _rekey(path, None)
+    elif mode.startswith("rekey-"):
+        _rekey(path, mode.removeprefix("rekey-"))
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
