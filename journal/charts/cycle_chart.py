@@ -165,19 +165,22 @@ def draw_cycle_chart(
 
     artists._make_highlight(axes, guide=False)
     artists.set_highlight(highlight)
-    artists.legend = add_legend(
+    legend = add_legend(
         figure,
         pal,
         [g[0] for g in placed],
         periods=True,
         ovulations=bool(marks),
     )
+    artists.legend, entries = legend if legend is not None else (None, [])
+    labels = [str(h.get_label()) for h in entries]
     figure.set_layout_engine(
         MarginLayout(
             [_row_label(rows[i]) for i in labelled],
             FONT_SIZE,
             x_label=True,
             legend=artists.legend,
+            legend_entries=(entries, labels),
         )
     )
     return artists

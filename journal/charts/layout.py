@@ -9,14 +9,16 @@ margins follow from a few text measurements.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.legend import Legend
 
 # Points: gap between tick labels and the axis (tick length + pad), edges, line heights.
-TICK_GAP = 9.0
+TICK_GAP = 6.0
 EDGE = 8.0
 RIGHT_EDGE = 16.0  # half of a date label may stick out past the last tick
 LINE = 1.45
@@ -34,15 +36,18 @@ class MarginLayout(LayoutEngine):
         font_size: float,
         *,
         x_label: bool = False,
-        x_offset_row: bool = False,
         legend: Legend | None = None,
+        legend_entries: tuple[Sequence[Artist], Sequence[str]] = ((), ()),
     ) -> None:
         super().__init__()
         self.y_labels = list(y_labels)
         self.font_size = font_size
         self.x_label = x_label
-        self.x_offset_row = x_offset_row
         self.legend = legend
+        self.legend_entries = legend_entries
+        self._built_columns = len(legend_entries[0])
+        # Column counts already fitted, by available width (pixels): redraws stay cheap.
+        self._columns: dict[int, int] = {}
 
     def execute(self, fig: Figure) -> None:
         renderer = fig._get_renderer()  # type: ignore[attr-defined]
@@ -61,14 +66,49 @@ class MarginLayout(LayoutEngine):
         bottom = line + TICK_GAP * to_px
         if self.x_label:
             bottom += line
-        if self.x_offset_row:
-            bottom += line
         if self.legend is not None and self.legend.get_visible():
-            bottom += self.legend.get_window_extent(renderer).height
-        bottom += EDGE * to_px
+            # The legend brings its own padding, so no edge below it.
+            bottom += self._fit_legend(renderer, width_px - 2 * EDGE * to_px)
+        else:
+            bottom += EDGE * to_px
         fig.subplots_adjust(
             left=min(left / width_px, 0.45),
             right=max(1.0 - RIGHT_EDGE * to_px / width_px, 0.55),
             bottom=min(bottom / height_px, 0.6),
             top=max(1.0 - EDGE * to_px / height_px, 0.65),
         )
+
+    def _fit_legend(self, renderer: Any, room: float) -> float:
+        """Use as many legend columns as fit the figure's width; return the legend height."""
+        legend = self.legend
+        assert legend is not None
+        key = round(room)
+        columns = self._columns.get(key)
+        if columns is None:
+            entries = len(self.legend_entries[0])
+            columns = entries
+            while columns > 1:
+                self._set_columns(columns)
+                if legend.get_window_extent(renderer).width <= room:
+                    break
+                # Balanced rows: 9 entries as 5 + 4 rather than 8 + 1.
+                rows = -(-entries // columns) + 1
+                columns = min(columns - 1, -(-entries // rows))
+            self._columns[key] = columns
+        self._set_columns(columns)
+        return float(legend.get_window_extent(renderer).height)
+
+    def _set_columns(self, columns: int) -> None:
+        legend = self.legend
+        assert legend is not None
+        if columns == self._built_columns:
+            return
+        handles, labels = self.legend_entries
+        colours = [text.get_color() for text in legend.get_texts()]
+        legend.set_ncols(columns)
+        # matplotlib lays legend columns out once, at construction; rebuild the box.
+        legend._init_legend_box(handles, labels)  # type: ignore[attr-defined]
+        legend.set_loc(legend._loc)  # type: ignore[attr-defined]  # re-anchors the new box
+        for text, colour in zip(legend.get_texts(), colours, strict=True):
+            text.set_color(colour)
+        self._built_columns = columns

@@ -151,8 +151,8 @@ def add_legend(
     periods: bool,
     ovulations: bool,
     period_label: str = "Period",
-) -> Legend | None:
-    """A legend of the encodings actually on show, under the chart."""
+) -> tuple[Legend, list[Artist]] | None:
+    """A legend of the encodings actually on show, under the chart, and its handles."""
     points = list(points)
     handles: list[Artist] = []
     present = {p.colour for p in points}
@@ -187,18 +187,18 @@ def add_legend(
         )
     if not handles:
         return None
-    columns = len(handles) if figure.get_figwidth() >= 9.5 or len(handles) <= 5 else 5
+    # The layout engine narrows this to as many columns as the width allows.
     legend = figure.legend(
         handles=handles,
-        loc="outside lower center",
-        ncols=min(columns, len(handles)),
+        loc="lower center",
+        ncols=len(handles),
         frameon=False,
         fontsize=FONT_SIZE,
         handletextpad=0.4,
         columnspacing=1.4,
         labelcolor=pal.text,
     )
-    return legend
+    return legend, handles
 
 
 def _marker(

@@ -179,10 +179,13 @@ def draw_timeline(
 
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    # Month starts carry the year when ticks are days, so no separate offset text is needed.
+    formatter = mdates.ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        locator,
+        zero_formats=["", "%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M"],
+        show_offset=False,
+    )
     axes.xaxis.set_major_formatter(formatter)
-    axes.xaxis.get_offset_text().set_color(pal.muted)
-    axes.xaxis.get_offset_text().set_fontsize(FONT_SIZE)
 
     artists.message = axes.text(
         0.5,
@@ -196,11 +199,18 @@ def draw_timeline(
         zorder=6,
         visible=False,
     )
-    artists.legend = add_legend(
+    legend = add_legend(
         figure, pal, points, periods=bool(data.periods), ovulations=bool(data.ovulations)
     )
+    artists.legend, entries = legend if legend is not None else (None, [])
+    labels = [str(h.get_label()) for h in entries]
     figure.set_layout_engine(
-        MarginLayout([a.label for a in Amount], FONT_SIZE, x_offset_row=True, legend=artists.legend)
+        MarginLayout(
+            [a.label for a in Amount],
+            FONT_SIZE,
+            legend=artists.legend,
+            legend_entries=(entries, labels),
+        )
     )
 
     bounds = artists.data_range()

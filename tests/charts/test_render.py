@@ -45,3 +45,16 @@ def test_empty_figure_renders() -> None:
     figure = Figure(figsize=(4, 2))
     draw_timeline(figure, timeline_data(JournalData()))
     assert render_png(figure, 72).startswith(PNG_SIGNATURE)
+
+
+def test_legend_fits_the_width_of_narrow_and_wide_figures(journal: JournalData) -> None:
+    for width in (5.0, 7.0, 12.0):
+        figure = Figure(figsize=(width, 3.5), dpi=100)
+        artists = draw_timeline(figure, timeline_data(journal))
+        render_png(figure, 100)
+        assert artists.legend is not None
+        box = artists.legend.get_window_extent()
+        axes_box = artists.axes.get_window_extent()
+        assert box.x0 >= 0 and box.x1 <= width * 100
+        assert box.y1 <= axes_box.y0  # below the plot, never over it
+        assert len(artists.legend.get_texts()) == 8  # no severities: no ring entry

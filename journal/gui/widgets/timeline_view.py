@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -97,8 +98,11 @@ class TimelineView(QWidget):
             bar.addWidget(button)
         self.preset_buttons[DEFAULT_PRESET].setChecked(True)
         bar.addStretch(1)
-        hint = QLabel("Scroll to zoom, drag to move, click an episode to open it", self)
+        hint = QLabel("Scroll to zoom · drag to move · click an episode to open it", self)
         hint.setEnabled(False)  # greyed: a hint, not content
+        # May be cut short in a narrow window rather than forcing it wider.
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
