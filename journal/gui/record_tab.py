@@ -66,6 +66,11 @@ class RecordTab(QWidget, Generic[R]):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
+        # Created in visual order, so Tab walks list → Delete → form → New → Add.
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setAccessibleName(f"Delete {self.noun}")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_selected)
 
         self.form = QFormLayout()
         # Dates and combos keep their natural width; only text fields stretch.
@@ -77,17 +82,13 @@ class RecordTab(QWidget, Generic[R]):
         box_layout.addLayout(self.form)
         box_layout.addWidget(self.error)
 
-        self.save_button = QPushButton("&Add")
-        self.save_button.setAccessibleName(f"Add {self.noun}")
-        self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton("&New")
         self.new_button.setAccessibleName(f"New {self.noun}")
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self.start_new)
-        self.delete_button = QPushButton("&Delete…")
-        self.delete_button.setAccessibleName(f"Delete {self.noun}")
-        self.delete_button.setAutoDefault(False)
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.save_button = QPushButton("&Add")
+        self.save_button.setAccessibleName(f"Add {self.noun}")
+        self.save_button.clicked.connect(self.save)
         list_buttons = QHBoxLayout()
         list_buttons.addStretch(1)
         list_buttons.addWidget(self.delete_button)

@@ -20,10 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.gui.checkup_tabs import AppointmentsTab, OvulationSignsTab, ScreeningsTab
 from journal.gui.record_tab import RecordTab
-from journal.gui.records_tabs import TAB_TYPES
+from journal.gui.records_tabs import ConditionsTab, ContextTab, PeriodsTab
 from journal.services import Changes, JournalService
 
+TAB_TYPES: tuple[type[RecordTab[Any]], ...] = (
+    PeriodsTab,
+    ContextTab,
+    ConditionsTab,
+    ScreeningsTab,
+    OvulationSignsTab,
+    AppointmentsTab,
+)
 #: The ``tab`` values ``RecordsDialog`` accepts, in tab order.
 TAB_KEYS: tuple[str, ...] = tuple(kind.key for kind in TAB_TYPES)
 

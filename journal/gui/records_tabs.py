@@ -1,5 +1,5 @@
-"""The six pages of the records dialog: periods, context over time, conditions, screenings,
-ovulation signs and appointments.
+"""The records dialog's pages for periods, context over time and conditions, and the
+helpers every page shares.
 
 Each page is a ``RecordTab`` that only knows its columns, its form and its service calls.
 Records without an update call in the service are edited as "remove the old, add the new",
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,30 +18,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from journal import clock
 from journal.domain.errors import JournalError
-from journal.domain.interchange import SHORT_TEXT_MAX
 from journal.domain.model import (
-    NOTES_MAX,
-    Appointment,
     Condition,
     ContextEntry,
-    OvulationSign,
     Period,
-    Screening,
 )
 from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
-    OvulationSignKind,
-    ScreeningKind,
-    ScreeningResult,
 )
 from journal.gui.form_helpers import (
     DATE_FORMAT,
@@ -89,7 +79,7 @@ def replace(
         raise
 
 
-def _day(value: date) -> str:
+def show_day(value: date) -> str:
     return value.isoformat()
 
 
@@ -104,8 +94,8 @@ class PeriodsTab(RecordTab[Period]):
 
     def columns(self) -> Sequence[Column[Period]]:
         return [
-            Column("First day", lambda p: _day(p.start)),
-            Column("Last day", lambda p: _day(p.end) if p.end else "ongoing"),
+            Column("First day", lambda p: show_day(p.start)),
+            Column("Last day", lambda p: show_day(p.end) if p.end else "ongoing"),
             Column("Days", lambda p: str((p.end - p.start).days + 1) if p.end else "—"),
         ]
 
@@ -150,7 +140,7 @@ class PeriodsTab(RecordTab[Period]):
         self.service.delete_period(record.start)
 
     def describe(self, record: Period) -> str:
-        return f"the period from {_day(record.start)}"
+        return f"the period from {show_day(record.start)}"
 
 
 class ContextTab(RecordTab[ContextEntry]):
@@ -164,7 +154,7 @@ class ContextTab(RecordTab[ContextEntry]):
 
     def columns(self) -> Sequence[Column[ContextEntry]]:
         return [
-            Column("From", lambda c: _day(c.since)),
+            Column("From", lambda c: show_day(c.since)),
             Column("Life stage", lambda c: c.life_stage.label),
             Column("Contraception", lambda c: c.contraception.label),
             Column("Trying to conceive", lambda c: "Yes" if c.trying_to_conceive else "No"),
@@ -209,7 +199,7 @@ class ContextTab(RecordTab[ContextEntry]):
         taken = {c.since for c in self.model.records() if c != previous}
         if record.since in taken:
             raise JournalError(
-                f"There is already context from {_day(record.since)}; select it to change it."
+                f"There is already context from {show_day(record.since)}; select it to change it."
             )
         self.service.set_context(record, replacing=previous.since if previous else None)
 
@@ -217,7 +207,7 @@ class ContextTab(RecordTab[ContextEntry]):
         self.service.delete_context(record.since)
 
     def describe(self, record: ContextEntry) -> str:
-        return f"the context from {_day(record.since)}"
+        return f"the context from {show_day(record.since)}"
 
 
 class ConditionsTab(RecordTab[Condition]):
@@ -232,14 +222,14 @@ class ConditionsTab(RecordTab[Condition]):
     def columns(self) -> Sequence[Column[Condition]]:
         return [
             Column("Condition", lambda c: c.name.label),
-            Column("Since", lambda c: _day(c.since)),
+            Column("Since", lambda c: show_day(c.since)),
         ]
 
     def build_form(self, form: QFormLayout) -> None:
         self.name_combo = vocabulary_combo(ConditionName, "Condition")
         self.since_edit = date_edit("Since")
         add_row(form, "&Condition", self.name_combo)
-        add_row(form, "&From", self.since_edit)
+        add_row(form, "S&ince", self.since_edit)
 
     def load(self) -> Sequence[Condition]:
         return sorted(self.service.data().conditions, key=lambda c: (c.since, c.name.label))
@@ -262,182 +252,4 @@ class ConditionsTab(RecordTab[Condition]):
         self.service.delete_condition(record)
 
     def describe(self, record: Condition) -> str:
-        return f"“{record.name.label}” (since {_day(record.since)})"
-
-
-class ScreeningsTab(RecordTab[Screening]):
-    """Cervical screenings and STI tests with their results."""
-
-    key = "screenings"
-    title = "Screenings"
-    noun = "screening"
-    hint = "Cervical screenings (Pap/HPV) and STI tests, with their results."
-    field_names = {"date": "The date"}  # noqa: RUF012
-
-    def columns(self) -> Sequence[Column[Screening]]:
-        return [
-            Column("Date", lambda s: _day(s.date)),
-            Column("Test", lambda s: s.kind.label),
-            Column("Result", lambda s: s.result.label),
-        ]
-
-    def build_form(self, form: QFormLayout) -> None:
-        self.kind_combo = vocabulary_combo(ScreeningKind, "Test")
-        self.date_edit = date_edit("Date of the test")
-        self.result_combo = vocabulary_combo(ScreeningResult, "Result")
-        add_row(form, "&Kind", self.kind_combo)
-        add_row(form, "Da&te", self.date_edit)
-        add_row(form, "&Result", self.result_combo)
-
-    def load(self) -> Sequence[Screening]:
-        return sorted(self.service.data().screenings, key=lambda s: s.date, reverse=True)
-
-    def read_form(self) -> Screening:
-        return Screening(
-            kind=chosen(self.kind_combo, ScreeningKind),
-            date=from_qdate(self.date_edit.date()),
-            result=chosen(self.result_combo, ScreeningResult),
-        )
-
-    def fill_form(self, record: Screening) -> None:
-        select_member(self.kind_combo, record.kind)
-        self.date_edit.setDate(to_qdate(record.date))
-        select_member(self.result_combo, record.result)
-
-    def clear_form(self) -> None:
-        self.kind_combo.setCurrentIndex(0)
-        self.date_edit.setDate(to_qdate(clock.today()))
-        select_member(self.result_combo, ScreeningResult.UNKNOWN)
-
-    def store(self, record: Screening, previous: Screening | None) -> None:
-        replace(self.service.add_screening, self.service.delete_screening, record, previous)
-
-    def remove(self, record: Screening) -> None:
-        self.service.delete_screening(record)
-
-    def describe(self, record: Screening) -> str:
-        return f"the {record.kind.label} of {_day(record.date)}"
-
-
-class OvulationSignsTab(RecordTab[OvulationSign]):
-    """Observed signs of ovulation (tests, mucus, temperature)."""
-
-    key = "ovulation"
-    title = "Ovulation signs"
-    noun = "ovulation sign"
-    hint = "Signs of ovulation you noticed: tests, peak mucus, a temperature shift."
-    field_names = {"date": "The date"}  # noqa: RUF012
-
-    def columns(self) -> Sequence[Column[OvulationSign]]:
-        return [
-            Column("Date", lambda s: _day(s.date)),
-            Column("Sign", lambda s: s.sign.label),
-        ]
-
-    def build_form(self, form: QFormLayout) -> None:
-        self.date_edit = date_edit("Date of the sign")
-        self.sign_combo = vocabulary_combo(OvulationSignKind, "Sign")
-        add_row(form, "Da&te", self.date_edit)
-        add_row(form, "S&ign", self.sign_combo)
-
-    def load(self) -> Sequence[OvulationSign]:
-        return sorted(self.service.data().ovulation_signs, key=lambda s: s.date, reverse=True)
-
-    def read_form(self) -> OvulationSign:
-        return OvulationSign(
-            from_qdate(self.date_edit.date()), chosen(self.sign_combo, OvulationSignKind)
-        )
-
-    def fill_form(self, record: OvulationSign) -> None:
-        self.date_edit.setDate(to_qdate(record.date))
-        select_member(self.sign_combo, record.sign)
-
-    def clear_form(self) -> None:
-        self.date_edit.setDate(to_qdate(clock.today()))
-        self.sign_combo.setCurrentIndex(0)
-
-    def store(self, record: OvulationSign, previous: OvulationSign | None) -> None:
-        replace(
-            self.service.add_ovulation_sign, self.service.delete_ovulation_sign, record, previous
-        )
-
-    def remove(self, record: OvulationSign) -> None:
-        self.service.delete_ovulation_sign(record)
-
-    def describe(self, record: OvulationSign) -> str:
-        return f"“{record.sign.label}” on {_day(record.date)}"
-
-
-class AppointmentsTab(RecordTab[Appointment]):
-    """Visits to a provider, past or planned."""
-
-    key = "appointments"
-    title = "Appointments"
-    noun = "appointment"
-    hint = "Visits to a doctor, nurse or clinic, past or planned."
-    field_names = {"with": "“With whom”", "notes": "The notes"}  # noqa: RUF012
-
-    def columns(self) -> Sequence[Column[Appointment]]:
-        return [
-            Column("Date", lambda a: _day(a.date)),
-            Column("With", lambda a: a.with_),
-            Column("Notes", lambda a: _first_line(a.notes)),
-        ]
-
-    def build_form(self, form: QFormLayout) -> None:
-        self.date_edit = date_edit("Date of the appointment", past_only=False)
-        self.with_edit = QLineEdit()
-        self.with_edit.setAccessibleName("With whom")
-        self.with_edit.setMaxLength(SHORT_TEXT_MAX)
-        self.with_edit.setPlaceholderText("e.g. GP, gynaecologist, clinic")
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setAccessibleName("Appointment notes")
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        add_row(form, "Da&te", self.date_edit)
-        add_row(form, "&With", self.with_edit)
-        add_row(form, "N&otes", self.notes_edit)
-
-    def load(self) -> Sequence[Appointment]:
-        return sorted(self.service.data().appointments, key=lambda a: a.date, reverse=True)
-
-    def read_form(self) -> Appointment:
-        notes = self.notes_edit.toPlainText()
-        if len(notes) > NOTES_MAX:
-            raise JournalError(f"The notes are {len(notes):,} characters; at most 10,000 fit.")
-        return Appointment(from_qdate(self.date_edit.date()), self.with_edit.text(), notes)
-
-    def fill_form(self, record: Appointment) -> None:
-        self.date_edit.setDate(to_qdate(record.date))
-        self.with_edit.setText(record.with_)
-        self.notes_edit.setPlainText(record.notes)
-
-    def clear_form(self) -> None:
-        self.date_edit.setDate(to_qdate(clock.today()))
-        self.with_edit.clear()
-        self.notes_edit.clear()
-
-    def store(self, record: Appointment, previous: Appointment | None) -> None:
-        replace(self.service.add_appointment, self.service.delete_appointment, record, previous)
-
-    def remove(self, record: Appointment) -> None:
-        self.service.delete_appointment(record)
-
-    def describe(self, record: Appointment) -> str:
-        who = f" with {record.with_[:40]}" if record.with_ else ""
-        return f"the appointment of {_day(record.date)}{who}"
-
-
-def _first_line(text: str, limit: int = 60) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit and "\n" not in text.strip() else line[:limit] + "…"
-
-
-TAB_TYPES: tuple[type[RecordTab[Any]], ...] = (
-    PeriodsTab,
-    ContextTab,
-    ConditionsTab,
-    ScreeningsTab,
-    OvulationSignsTab,
-    AppointmentsTab,
-)
+        return f"“{record.name.label}” (since {show_day(record.since)})"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from journal.domain.model import (
@@ -28,16 +28,10 @@ from journal.domain.vocabulary import (
     ScreeningResult,
 )
 from journal.gui import record_tab
+from journal.gui.checkup_tabs import AppointmentsTab, OvulationSignsTab, ScreeningsTab
 from journal.gui.models.record_table_model import Column, RecordTableModel
 from journal.gui.records_dialog import TAB_KEYS, RecordsDialog
-from journal.gui.records_tabs import (
-    AppointmentsTab,
-    ConditionsTab,
-    ContextTab,
-    OvulationSignsTab,
-    PeriodsTab,
-    ScreeningsTab,
-)
+from journal.gui.records_tabs import ConditionsTab, ContextTab, PeriodsTab
 from journal.services import JournalService
 
 PASSPHRASE = "a long enough passphrase 42"
@@ -359,3 +353,18 @@ def test_tab_models_pass_the_model_tester(
     service.set_context(ContextEntry(date(2026, 1, 1)))
     for page in dialog.pages.values():
         qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_tab_walks_list_then_form_then_buttons(qtbot: QtBot, dialog: RecordsDialog) -> None:
+    page = periods_tab(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    page.view.setFocus()
+    seen: list[QWidget | None] = []
+    for _ in range(8):
+        focused = QApplication.focusWidget()
+        if not seen or seen[-1] is not focused:  # Tab first walks a date's sections
+            seen.append(focused)
+        qtbot.keyClick(focused or dialog, Qt.Key.Key_Tab)
+    # Delete, New and the last day are disabled (nothing selected, period ongoing).
+    assert seen[:4] == [page.view, page.start_edit, page.ongoing_check, page.save_button]
