@@ -367,6 +367,14 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 def _questions(
     figures: SummaryFigures, cards: Sequence[CardSection], patterns: Sequence[PatternItem]
 ) -> tuple[str, ...]:
@@ -375,7 +383,7 @@ def _questions(
     found: list[str] = []
     if figures.after_sex:
         found.append(
-            f"I bled after sex {figures.after_sex} time(s) in this period: could it come from "
+            f"I bled after sex {_times(figures.after_sex)} in this period: could it come from "
             "the cervix or vagina, and should I have an exam, a Pap/HPV test or STI tests?"
         )
     if figures.between_periods >= 3:
@@ -384,7 +392,10 @@ def _questions(
             "investigating, for example with an ultrasound?"
         )
     if figures.heavy:
-        found.append(f"{figures.heavy} episode(s) were heavy: do I need a blood test for anaemia?")
+        found.append(
+            f"{_plural(figures.heavy, 'episode')} {'was' if figures.heavy == 1 else 'were'} "
+            "heavy: do I need a blood test for anaemia?"
+        )
     if "breakthrough-bleeding" in ids:
         found.append("Could my contraception be causing the spotting, and would a change help?")
     if "dysplasia-screening" in ids:

@@ -399,7 +399,8 @@ def summary_html(
         body += [_card(section, body=False) for section in summary.cards]
     else:
         body.append('<p class="muted">No card applied to an episode in this range.</p>')
-    body.append("<h2>Preparing for the appointment</h2>")
+    prep_title = summary.prep.title if summary.prep else "Preparing for your appointment"
+    body.append(f"<h2>{_e(prep_title)}</h2>")
     if summary.questions:
         body.append("<h3>Questions from this journal</h3>")
         body.append("<ul>" + "".join(f"<li>{_e(q)}</li>" for q in summary.questions) + "</ul>")

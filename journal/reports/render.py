@@ -117,7 +117,7 @@ def _text_width_inches(layout: QPageLayout) -> float:
 
 
 def _chart_image(figure: Figure) -> QImage:
-    image = QImage.fromData(render_png(figure, dpi=CHART_DPI), b"PNG")
+    image = QImage.fromData(render_png(figure, dpi=CHART_DPI))
     return image
 
 

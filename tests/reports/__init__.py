@@ -1,0 +1,1 @@
+"""Tests of the reports (journal.reports) and the report use case."""

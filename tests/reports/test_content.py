@@ -1,0 +1,106 @@
+"""Report content built from a hand-made journal: figures, ranges, cards, patterns, table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from journal.cards import DISCLAIMER, Explainer
+from journal.domain.model import Appointment, JournalData
+from journal.domain.vocabulary import Severity
+from journal.reports.content import (
+    appointment_summary,
+    default_range,
+    episode_report,
+    months_before,
+)
+
+from .report_data import NOTE_BOLD
+
+TODAY = date(2026, 11, 22)
+VISIT = date(2026, 8, 20)
+
+
+def test_default_range_starts_at_the_last_visit(data: JournalData) -> None:
+    assert default_range(data, TODAY) == (VISIT, TODAY)
+
+
+def test_default_range_ignores_future_visits_and_falls_back_to_six_months(
+    data: JournalData,
+) -> None:
+    without = JournalData(episodes=data.episodes, periods=data.periods)
+    assert default_range(without, TODAY) == (date(2026, 5, 22), TODAY)
+    planned = JournalData(appointments=(Appointment(date(2026, 12, 1), "GP"),))
+    assert default_range(planned, TODAY) == (date(2026, 5, 22), TODAY)
+
+
+def test_months_before_clamps_to_the_end_of_shorter_months() -> None:
+    assert months_before(date(2026, 8, 31), 6) == date(2026, 2, 28)
+    assert months_before(date(2026, 1, 15), 12) == date(2025, 1, 15)
+
+
+def test_summary_figures_match_the_data(data: JournalData) -> None:
+    summary = appointment_summary(data, Explainer(data), VISIT, TODAY, TODAY)
+    figures = summary.figures
+    # ep-before (July) lies before the visit and is left out.
+    assert [row.id for row in summary.episodes] == [
+        "ep-sex-1",
+        "ep-mid",
+        "ep-sex-2",
+        "ep-heavy",
+        "ep-late",
+    ]
+    assert figures.episodes == 5
+    assert figures.bleeding_days == 6  # ep-mid covers two days
+    assert figures.after_sex == 2
+    assert figures.heavy == 1
+    assert figures.between_periods == 4  # the heavy one was during a period
+    assert summary.cycles.lengths == (30, 28)
+    assert summary.cycles.median == 29.0
+    assert "Since the last visit with Dr <i>Who</i> on 2026-08-20" in summary.range_note
+
+
+def test_summary_cards_are_each_listed_once_like_the_explainer_says(data: JournalData) -> None:
+    explainer = Explainer(data)
+    summary = appointment_summary(data, explainer, VISIT, TODAY, TODAY)
+    expected = [(card.id, count) for card, count in explainer.cards_for_range(VISIT, TODAY)]
+    shown = [(c.id, c.episodes) for c in summary.cards]
+    assert summary.prep is not None
+    assert [*shown, (summary.prep.id, summary.prep.episodes)] == expected
+    assert len({c.id for c in summary.cards}) == len(summary.cards)
+    assert summary.cards[0].severity is Severity.SEE_PROVIDER
+    assert "Questions worth asking" in summary.prep.body_markdown
+    assert any("after sex twice" in q for q in summary.questions)
+
+
+def test_summary_patterns_concern_the_range(data: JournalData) -> None:
+    summary = appointment_summary(data, Explainer(data), VISIT, TODAY, TODAY)
+    titles = [p.title for p in summary.patterns]
+    assert "Bleeding after sex keeps coming back" in titles
+    recurring = summary.patterns[titles.index("Bleeding after sex keeps coming back")]
+    assert any("2026-09-05" in line for line in recurring.evidence)
+
+
+def test_summary_range_swapped_and_empty(data: JournalData) -> None:
+    summary = appointment_summary(data, Explainer(data), TODAY, VISIT, TODAY)
+    assert (summary.start, summary.end) == (VISIT, TODAY)
+    empty = appointment_summary(data, Explainer(data), date(2020, 1, 1), date(2020, 2, 1), TODAY)
+    assert empty.figures.episodes == 0
+    assert empty.cards == ()
+    assert empty.prep is not None  # every range report carries appointment-prep
+
+
+def test_episode_report_carries_the_episode_cards_and_statement(data: JournalData) -> None:
+    explainer = Explainer(data)
+    report = episode_report(explainer.explain("ep-sex-1"), data, TODAY)
+    fields = {f.label: f.value for f in report.details}
+    assert fields["Started"] == "2026-09-05 22:30"
+    assert fields["Right before"] == "Intercourse"
+    assert fields["Symptoms"] == "Vaginal dryness"
+    assert report.notes == NOTE_BOLD
+    cycle = {f.label: f.value for f in report.cycle}
+    assert cycle["Cycle day"].startswith("10 ")
+    context = {f.label: f.value for f in report.context}
+    assert context["Trying to conceive"] == "yes"
+    assert [c.id for c in report.cards] == explainer.explain("ep-sex-1").card_ids
+    assert all(c.reasons for c in report.cards)
+    assert report.disclaimer == DISCLAIMER

@@ -1,0 +1,39 @@
+"""HTML for QTextDocument: journal text escaped, card Markdown converted, severity in words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from journal.cards import Explainer
+from journal.domain.model import JournalData
+from journal.reports.content import appointment_summary, episode_report
+from journal.reports.html import episode_html, markdown_to_html, summary_html
+
+TODAY = date(2026, 11, 22)
+
+
+def test_journal_text_is_escaped(data: JournalData) -> None:
+    explainer = Explainer(data)
+    html = summary_html(appointment_summary(data, explainer, date(2026, 8, 20), TODAY, TODAY))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;not bold&lt;/b&gt; &amp; fine" in html
+    assert "Dr &lt;i&gt;Who&lt;/i&gt;" in html
+    single = episode_html(episode_report(explainer.explain("ep-mid"), data, TODAY))
+    assert "<script>" not in single and "&lt;script&gt;" in single
+
+
+def test_severity_is_printed_in_words(data: JournalData) -> None:
+    html = episode_html(episode_report(Explainer(data).explain("ep-sex-1"), data, TODAY))
+    assert "[SEE&nbsp;A&nbsp;PROVIDER]" in html
+
+
+def test_markdown_subset() -> None:
+    html = markdown_to_html(
+        "## What it is\n\nSome **bold** and *soft* text\ncontinued.\n\n"
+        "- one\n- two <x>\n\n1. first\n"
+    )
+    assert "<h4>What it is</h4>" in html
+    assert "<p>Some <b>bold</b> and <i>soft</i> text continued.</p>" in html
+    assert "<ul><li>one</li><li>two &lt;x&gt;</li></ul>" in html
+    assert "<ol><li>first</li></ol>" in html
