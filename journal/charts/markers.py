@@ -24,6 +24,7 @@ from matplotlib.transforms import Affine2D
 
 from journal.charts.data import EpisodePoint
 from journal.charts.style import (
+    AMOUNT_LEVEL,
     ATTENTION,
     ATTENTION_WIDTH,
     EDGE_WIDTH,
@@ -32,7 +33,7 @@ from journal.charts.style import (
     Palette,
     marker_size,
 )
-from journal.domain.vocabulary import Amount
+from journal.domain.vocabulary import Amount, Colour
 
 # How far (in points) outside a marker a click still counts as hitting it.
 PICK_RADIUS = 4.0
@@ -90,16 +91,18 @@ class EpisodeMarkers(Artist):
         self.set_transform(axes.transData)
 
     def _group(self, points: Sequence[EpisodePoint], pal: Palette) -> list[_Stamp]:
-        keys: dict[tuple[bool, Amount, str], list[int]] = {}
+        keys: dict[tuple[bool, Amount, Colour | None], list[int]] = {}
         for index, point in enumerate(points):
-            keys.setdefault((point.after_sex, point.amount, str(point.colour)), []).append(index)
+            keys.setdefault((point.after_sex, point.amount, point.colour), []).append(index)
         edge = to_rgba(pal.marker_edge)
         ring = to_rgba(pal.attention_edge)
         stamps: list[_Stamp] = []
         rings: list[_Stamp] = []
+        colour_order = {colour: i for i, colour in enumerate(pal.colours)}
         # Heavier amounts first, so smaller markers stay visible on top of them.
         for (after_sex, _amount, _colour), indices in sorted(
-            keys.items(), key=lambda item: (-item[0][1].rank, item[0][0], item[0][2])
+            keys.items(),
+            key=lambda item: (-AMOUNT_LEVEL[item[0][1]], item[0][0], colour_order[item[0][2]]),
         ):
             first = points[indices[0]]
             path = _marker_path(MARKER_AFTER_SEX if after_sex else MARKER_PLAIN)

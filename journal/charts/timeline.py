@@ -95,20 +95,19 @@ def _day_of(number: float) -> date:
     return found.date()
 
 
-def _levels(points: Sequence[EpisodePoint]) -> np.ndarray:
+def _levels(points: Sequence[EpisodePoint], xs: np.ndarray) -> np.ndarray:
     """y of each point: its amount's row, nudged apart when episodes share day and amount."""
-    keys = [(p.day, p.amount) for p in points]
+    rows = [AMOUNT_LEVEL[p.amount] for p in points]
+    keys = list(zip(np.floor(xs).astype(int).tolist(), rows, strict=True))
     totals = Counter(keys)
-    seen: Counter[tuple[date, Amount]] = Counter()
-    levels = np.empty(len(points))
+    seen: Counter[tuple[int, int]] = Counter()
+    levels = np.array(rows, dtype=float)
     for i, key in enumerate(keys):
-        level = float(AMOUNT_LEVEL[key[1]])
         total = totals[key]
         if total > 1:
             index = seen[key]
             seen[key] += 1
-            level += (index - (total - 1) / 2) * min(STACK_STEP, 0.6 / (total - 1))
-        levels[i] = level
+            levels[i] += (index - (total - 1) / 2) * min(STACK_STEP, 0.6 / (total - 1))
     return levels
 
 
@@ -170,7 +169,7 @@ def draw_timeline(
     points = data.episodes
     epoch = _epoch()
     all_xs = np.fromiter((_num(p.at, epoch) for p in points), dtype=float, count=len(points))
-    all_ys = _levels(points)
+    all_ys = _levels(points, all_xs)
     artists.add_episodes(points, all_xs, all_ys)
     artists._xs = np.sort(all_xs)
 
