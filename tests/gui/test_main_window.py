@@ -1,0 +1,150 @@
+"""The main window on a real journal: list, filter, cards beside the details, the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from journal.gui.main_window import TAB_PATTERNS, TITLE, MainWindow
+from journal.gui.models.episode_filter_proxy import EpisodeFilter
+from journal.services import JournalService
+from tests.helpers import MARKER, PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]) -> Iterator[MainWindow]:
+    path, _ids = filled_journal
+    widget = MainWindow(JournalService.open(path, PASSPHRASE))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+
+
+@pytest.fixture
+def ids(filled_journal: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return filled_journal[1]
+
+
+def test_lists_every_episode_newest_first(window: MainWindow, ids: dict[str, str]) -> None:
+    shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert shown == ["Sun 08 Nov 2026, 23:15", "Thu 08 Oct 2026", "Tue 15 Sep 2026"]
+    assert window.windowTitle() == TITLE
+    assert window.count_label.text() == "3 episode(s)"
+
+
+def test_selecting_an_episode_shows_its_cards_with_reasons(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    window.select_episode(ids["after_sex"])
+    qtbot.waitUntil(lambda: "postcoital-bleeding" in window.card_panel.card_ids())
+    cards = window.card_panel.card_ids()
+    assert cards[0] == "see-a-provider"  # pressing cards first
+    assert {"cervical-trauma", "dryness-micro-tears"} <= set(cards)
+    assert window.service is not None
+    assert cards == window.service.explain(ids["after_sex"]).card_ids  # same order as the CLI
+    texts = [label.text() for label in window.card_panel.findChildren(type(window.count_label))]
+    assert any("Why this card" in t and "intercourse" in t for t in texts)
+    assert any(t.startswith("Source: Bleeding After Sex") for t in texts)
+    assert window.card_panel.disclaimer.text().startswith("This journal explains")
+    assert window.details.values["Before it"].text() == "Intercourse"
+    assert MARKER in window.details.notes.text()
+
+
+def test_other_episodes_get_their_own_cards(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    window.select_episode(ids["ovulation"])
+    qtbot.waitUntil(lambda: "ovulation-spotting" in window.card_panel.card_ids())
+    assert "postcoital-bleeding" not in window.card_panel.card_ids()
+    assert window.details.values["Cycle day"].text() == "Day 15"
+
+
+def test_selecting_in_the_list_highlights_it_on_the_timeline(
+    window: MainWindow, ids: dict[str, str]
+) -> None:
+    window.select_episode(ids["mucus"])
+    assert window.timeline._highlight == ids["mucus"]
+    assert window.cycle_chart._highlight == ids["mucus"]
+
+
+def test_clicking_the_timeline_selects_the_episode_and_shows_its_cards(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    view = window.timeline
+    view.canvas.redraw_now()
+    assert view.artists is not None
+    position = view.artists.position(ids["after_sex"])
+    assert position is not None
+    x, y = view.artists.axes.transData.transform(position)
+    ratio = view.canvas.device_pixel_ratio
+    point = QPoint(round(x / ratio), round(view.canvas.figure.bbox.height / ratio - y / ratio))
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: window.selected_episode_id() == ids["after_sex"])
+    qtbot.waitUntil(lambda: "postcoital-bleeding" in window.card_panel.card_ids())
+
+
+def test_filter_narrows_the_list_and_the_timeline_still_selects(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    window.filter_bar.after_sex.setChecked(True)
+    assert window.proxy.rowCount() == 1
+    assert window.count_label.text() == "1 of 3 episode(s) shown"
+    window.filter_bar.after_sex.setChecked(False)
+    window.filter_bar.text.setText("BROWNISH")
+    assert window.proxy.rowCount() == 1
+    # An episode the filter hides is still reachable from the charts: the filter resets.
+    window.select_episode(ids["ovulation"])
+    assert window.selected_episode_id() == ids["ovulation"]
+    assert window.filter_bar.criteria() == EpisodeFilter()
+
+
+def test_ctrl_f_goes_to_the_search_field(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.table.setFocus()
+    window.find_action.trigger()
+    assert window.filter_bar.text.hasFocus()
+
+
+def test_patterns_have_their_own_tab(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(TAB_PATTERNS)
+    assert window.tabs.currentWidget() is window.patterns_panel
+    assert window.patterns_panel.titles()  # cycle-length statistics at least
+
+
+def test_severities_reach_the_timeline(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    qtbot.waitUntil(lambda: not window.severity_job.running)
+    data = window.timeline._data
+    assert data is not None
+    point = data.episode(ids["after_sex"])
+    assert point is not None and point.needs_attention
+
+
+def test_report_actions_say_politely_when_reports_are_missing(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    import importlib
+
+    shown: list[str] = []
+    real_import = importlib.import_module
+
+    def fake_import(name: str) -> object:
+        if name == "journal.gui.report_dialog":
+            raise ImportError(name)
+        return real_import(name)
+
+    monkeypatch.setattr(importlib, "import_module", fake_import)
+    monkeypatch.setattr(
+        "journal.gui.main_window.QMessageBox.information",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    window.report_action.trigger()
+    assert shown and "not available" in shown[0]

@@ -1,0 +1,122 @@
+"""Creating a journal and unlocking it through the real dialogs and the app controller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from journal.app import AppController, DemoJournal
+from journal.gui.create_journal_dialog import CreateJournalDialog
+from journal.gui.main_window import MainWindow
+from journal.gui.passphrase import strength_hint
+from journal.gui.unlock_dialog import UnlockDialog
+from journal.services import JournalService
+from tests.helpers import PASSPHRASE
+
+
+def test_first_run_creates_the_journal_and_opens_the_window(
+    qtbot: QtBot, journal_path: Path
+) -> None:
+    controller = AppController(journal_path)
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, CreateJournalDialog)
+    qtbot.addWidget(dialog)
+    assert "cannot be opened" in dialog.warning.text()  # the lost-passphrase warning
+    assert not dialog.create_button.isEnabled()
+    dialog.passphrase.setText("short")
+    dialog.repeat.setText("short")
+    assert not dialog.create_button.isEnabled()
+    assert "Too short" in dialog.hint.text()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE + "typo")
+    dialog.create_button.click()
+    assert "do not match" in dialog.error.text()
+    assert not journal_path.exists()
+    dialog.repeat.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.created, timeout=10_000):
+        dialog.create_button.click()
+    assert journal_path.exists()
+    assert isinstance(controller.window, MainWindow)
+    qtbot.addWidget(controller.window)
+    assert controller.window.model.rowCount() == 0
+    assert dialog.passphrase.text() == ""  # nothing kept in the dialog
+    controller.shutdown()
+    JournalService.open(journal_path, PASSPHRASE).close()  # the passphrase works
+
+
+def test_unlock_with_a_wrong_then_the_right_passphrase(
+    qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]
+) -> None:
+    controller = AppController(filled_journal[0])
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("wrong")
+    dialog.unlock_button.click()
+    assert "Wrong passphrase" in dialog.error_text
+    assert dialog.isVisible() and controller.window is None
+    assert dialog.passphrase.selectedText() == "wrong"  # ready to type again
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    assert not dialog.isVisible()
+    assert isinstance(controller.window, MainWindow)
+    qtbot.addWidget(controller.window)
+    assert controller.window.model.rowCount() == 3
+    controller.shutdown()
+
+
+def test_a_journal_in_use_says_so(
+    qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]
+) -> None:
+    holder = JournalService.open(filled_journal[0], PASSPHRASE)
+    try:
+        dialog = UnlockDialog(filled_journal[0])
+        qtbot.addWidget(dialog)
+        dialog.open()
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.unlock_button.click()
+        assert "open in another window" in dialog.error_text
+        assert dialog.service is None
+    finally:
+        holder.close()
+
+
+def test_an_empty_passphrase_is_not_tried(qtbot: QtBot, journal_path: Path) -> None:
+    dialog = UnlockDialog(journal_path)
+    qtbot.addWidget(dialog)
+    dialog.unlock_button.click()
+    assert dialog.error_text == "Enter the passphrase first."
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("", "several words"), ("abc", "Too short"), ("abcdefgh", "Weak"),
+     ("correct horse battery staple", "Strong")],
+)  # fmt: skip
+def test_strength_hint(text: str, word: str) -> None:
+    assert word in strength_hint(text)[1]
+
+
+def test_demo_journal_loads_and_is_removed(qtbot: QtBot) -> None:
+    demo = DemoJournal.create()
+    try:
+        assert demo.folder.stat().st_mode & 0o777 == 0o700
+        controller = AppController(demo.path, hint="demo")
+        controller.start(JournalService.open(demo.path, demo.passphrase))
+        window = controller.window
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        assert window.model.rowCount() >= 20  # about a year of episodes
+        assert window.patterns_panel.titles()
+        assert window.timeline.artists is not None
+        window.lock()
+        assert isinstance(controller.dialog, UnlockDialog)
+        assert "demo" in controller.dialog.hint.text()
+        controller.shutdown()
+    finally:
+        demo.remove()
+    assert not demo.folder.exists()
