@@ -213,6 +213,7 @@ class JournalService:
         self._delete(repo.delete_context, since, Changes(context=True))
 
     def add_condition(self, condition: Condition) -> None:
+        _not_future(condition.since, "since")
         self._add(repo.insert_condition, condition, Changes(context=True))
 
     def delete_condition(self, condition: Condition) -> None:
@@ -246,6 +247,10 @@ class JournalService:
         return past[-1] if past else None
 
     def _add(self, insert: Callable[[Any, T], None], record: T, changes: Changes) -> None:
+        data = self.data()
+        every = (*data.conditions, *data.screenings, *data.ovulation_signs, *data.appointments)
+        if record in every:
+            raise InvalidInput("record", "is already in the journal")
         with self._store.transaction() as session:
             insert(session, record)
         self._changed(changes)

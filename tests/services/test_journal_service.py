@@ -212,3 +212,13 @@ def test_export_refuses_to_overwrite(service: JournalService, tmp_path: Path) ->
 def test_after_sex_flag(service: JournalService) -> None:
     episode = service.add_episode(draft(trigger=Trigger.INTERCOURSE))
     assert episode.after_sex
+
+
+def test_duplicate_records_and_future_condition_are_refused(service: JournalService) -> None:
+    condition = Condition(ConditionName.HPV, date(2025, 1, 1))
+    service.add_condition(condition)
+    with pytest.raises(InvalidInput, match="already in the journal"):
+        service.add_condition(condition)
+    with pytest.raises(InvalidInput, match="future"):
+        service.add_condition(Condition(ConditionName.PCOS, date(2027, 1, 1)))
+    assert service.data().conditions == (condition,)
