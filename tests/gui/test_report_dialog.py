@@ -1,0 +1,144 @@
+"""The report dialogs, driven without blocking: prompts are replaced, PDFs read back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QToolBar
+
+from journal.domain import interchange
+from journal.domain.model import Appointment
+from journal.gui.report_dialog import (
+    AppointmentDialog,
+    EpisodeReportPreview,
+    ReportPrompts,
+    open_episode_report,
+)
+from journal.services import JournalService
+from tests.helpers import PASSPHRASE
+from tests.reports.report_data import NOTE_SCRIPT, pdf_text, report_journal, squeezed
+
+
+@pytest.fixture
+def service(journal_path: Path) -> Iterator[JournalService]:
+    JournalService.create(journal_path, PASSPHRASE)
+    opened = JournalService.open(journal_path, PASSPHRASE)
+    opened.import_data(interchange.to_json(report_journal()))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, bool]]:
+    messages: list[tuple[str, str, bool]] = []
+
+    def tell(_parent: object, title: str, text: str, error: bool = False) -> None:
+        messages.append((title, text, error))
+
+    monkeypatch.setattr(ReportPrompts, "tell", classmethod(lambda cls, *a, **k: tell(*a, **k)))
+    return messages
+
+
+def _answer_path(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
+    monkeypatch.setattr(ReportPrompts, "ask_pdf_path", classmethod(lambda cls, p, s: path))
+
+
+def test_episode_report_preview_saves_a_pdf_and_says_it_is_not_encrypted(
+    qtbot, service: JournalService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told
+) -> None:
+    dialog = open_episode_report(service, "ep-mid", None)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, EpisodeReportPreview) and dialog.isVisible()
+    toolbar = dialog.findChildren(QToolBar)[0]
+    assert dialog.save_action in toolbar.actions()
+    target = tmp_path / "episode.pdf"
+    _answer_path(monkeypatch, target)
+    assert dialog.save_pdf() == target
+    text, pages = pdf_text(target)
+    assert "Bleeding episode of 2026-09-11" in text and f"page 1 of {pages}" in text
+    assert squeezed(NOTE_SCRIPT) in squeezed(text)
+    assert told[-1][0] == "Report saved" and "not encrypted" in told[-1][1]
+    # A second save to the same name is refused with one clear sentence.
+    assert dialog.save_pdf() is None
+    assert told[-1][2] and "already exists" in told[-1][1]
+
+
+def test_episode_preview_closes_at_once_on_lock(qtbot, service: JournalService) -> None:
+    dialog = open_episode_report(service, "ep-sex-1", None)
+    qtbot.addWidget(dialog)
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.document is None
+
+
+def test_appointment_dialog_presets_and_preview(qtbot, service: JournalService) -> None:
+    dialog = AppointmentDialog(service)
+    qtbot.addWidget(dialog)
+    assert "2026-08-20" in dialog.preset.itemText(AppointmentDialog.SINCE_VISIT)
+    assert dialog.range() == (date(2026, 8, 20), date(2026, 11, 22))
+    assert "5 episodes" in " ".join(dialog.preview.toPlainText().split())
+    dialog.preset.setCurrentIndex(AppointmentDialog.MONTHS_3)
+    assert dialog.range() == (date(2026, 8, 22), date(2026, 11, 22))
+    assert not dialog.from_edit.isEnabled()
+    dialog.preset.setCurrentIndex(AppointmentDialog.YEAR)
+    assert dialog.range()[0] == date(2025, 11, 22)
+    assert "6 episodes" in " ".join(dialog.preview.toPlainText().split())
+    dialog.set_range(date(2026, 9, 1), date(2026, 9, 30))
+    assert dialog.from_edit.isEnabled()
+    assert "Appointment summary: 2026-09-01 to 2026-09-30" in dialog.preview.toPlainText()
+
+
+def test_adding_an_appointment_moves_since_the_last_visit(
+    qtbot, service: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = AppointmentDialog(service)
+    qtbot.addWidget(dialog)
+    visit = Appointment(date(2026, 10, 10), "Gynaecologist", "<b>scan</b>")
+    monkeypatch.setattr(ReportPrompts, "ask_appointment", classmethod(lambda cls, p: visit))
+    assert dialog.add_appointment() == visit
+    assert service.last_appointment() == visit
+    assert dialog.range() == (date(2026, 10, 10), date(2026, 11, 22))
+    text = dialog.preview.toPlainText()
+    assert "Since the last visit with Gynaecologist on 2026-10-10" in text
+    assert "<b>scan</b>" in text  # journal text stays text
+
+
+def test_appointment_dialog_save_and_print(
+    qtbot, service: JournalService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told
+) -> None:
+    dialog = AppointmentDialog(service)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "summary.pdf"
+    _answer_path(monkeypatch, target)
+    assert dialog.save_pdf() == target
+    text, _pages = pdf_text(target)
+    assert "5 episodes" in text and "Preparing for your appointment" in text
+    assert "not encrypted" in told[-1][1]
+    # Printing goes to whatever printer the print dialog gives: here a PDF file printer.
+    from PySide6.QtPrintSupport import QPrinter
+
+    printed = tmp_path / "printed.pdf"
+
+    def printer(_cls: object, _parent: object, _document: object) -> QPrinter:
+        chosen = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chosen.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        chosen.setOutputFileName(str(printed))
+        return chosen
+
+    monkeypatch.setattr(ReportPrompts, "ask_printer", classmethod(printer))
+    assert dialog.print_summary()
+    text, pages = pdf_text(printed)
+    assert f"page {pages} of {pages}" in text
+
+
+def test_appointment_dialog_closes_at_once_on_lock(qtbot, service: JournalService) -> None:
+    dialog = AppointmentDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.reject()
+    assert not dialog.isVisible() and dialog.document is None
+    assert dialog.preview.toPlainText() == ""
