@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import cast
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +42,12 @@ from journal.gui.episode_commands import (
 from journal.gui.lock_manager import LockManager
 from journal.gui.models.episode_filter_proxy import EpisodeFilter, EpisodeFilterProxy
 from journal.gui.models.episode_table_model import (
+    COL_AMOUNT,
+    COL_COLOUR,
+    COL_CYCLE_DAY,
     COL_DATE,
     COL_NOTES,
+    COL_PAIN,
     COL_TRIGGER,
     ID_ROLE,
     EpisodeTableModel,
@@ -104,6 +108,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.cycle_chart, "C&ycle chart")
         self.tabs.addTab(self.patterns_panel, "&Patterns")
         self.tabs.setAccessibleName("Charts and patterns")
+        self.timeline.setObjectName("timeline")
+        self.cycle_chart.setObjectName("cycle-chart")
+        self._highlighted: dict[str, str | None] = {}
+        self._severities: dict[str, Severity] = {}
+        self._cycles_stale = True
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.timeline.episodeActivated.connect(self.select_episode)
         self.cycle_chart.episodeActivated.connect(self.select_episode)
 
@@ -121,10 +131,20 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from sample text, not ResizeToContents: that measures every row on
+        # every reload (a second with 5,000 episodes).
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (COL_DATE, "Wed 30 Sep 2026, 23:59"),
+            (COL_AMOUNT, "Moderate"),
+            (COL_COLOUR, "Bright red"),
+            (COL_TRIGGER, "Pelvic exam or Pap"),
+            (COL_PAIN, "Moderate"),
+            (COL_CYCLE_DAY, "Cycle day"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(COL_NOTES, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_TRIGGER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_TRIGGER, 150)  # long labels elide; the details show them whole
+        header.setMinimumSectionSize(40)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.edit_episode())
         self.filter_bar = FilterBar()
@@ -313,6 +333,9 @@ class MainWindow(QMainWindow):
 
     def _clear_views(self) -> None:
         self._shown_id = None
+        self._highlighted = {}
+        self._severities = {}
+        self._cycles_stale = True
         self.filter_bar.clear()
         self.model.clear()
         self.details.clear()
@@ -333,7 +356,9 @@ class MainWindow(QMainWindow):
         data = service.data()
         self.model.set_data(data)
         self.timeline.set_data(timeline_data(data))
-        self.cycle_chart.set_rows(cycle_rows(data))
+        self._severities = {}
+        self._cycles_stale = True
+        self._refresh_cycle_chart()
         self.patterns_panel.show_patterns(service.patterns())
         self._update_count()
         self._shown_id = None
@@ -350,12 +375,18 @@ class MainWindow(QMainWindow):
     def _on_severities(self, severities: dict[str, Severity]) -> None:
         if self._service is None:
             return
-        data = self._service.data()
-        self.timeline.set_data(timeline_data(data, severities))
-        self.cycle_chart.set_rows(cycle_rows(data, severities))
-        if self._shown_id is not None:
-            self.timeline.highlight(self._shown_id)
-            self.cycle_chart.highlight(self._shown_id)
+        self._severities = severities
+        self.timeline.set_data(timeline_data(self._service.data(), severities))
+        self._cycles_stale = True
+        self._refresh_cycle_chart()
+
+    def _refresh_cycle_chart(self) -> None:
+        """Redraw the cycle chart when it is on view; else when its tab is next shown."""
+        if self._service is None or not self._cycles_stale:
+            return
+        if self.tabs.currentWidget() is self.cycle_chart:
+            self._cycles_stale = False
+            self.cycle_chart.set_rows(cycle_rows(self._service.data(), self._severities))
 
     # ------------------------------------------------------------------ selection
 
@@ -401,8 +432,20 @@ class MainWindow(QMainWindow):
                 return
             self.details.show_explanation(explanation)
             self.card_panel.show_cards(explanation.cards)
-        self.timeline.highlight(episode_id)
-        self.cycle_chart.highlight(episode_id)
+        # A chart redraw costs far more than the cards: let the cards paint first, and
+        # redraw only the chart on view (the other catches up when its tab is shown).
+        QTimer.singleShot(0, self._sync_chart_highlight)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._refresh_cycle_chart()
+        self._sync_chart_highlight()
+
+    def _sync_chart_highlight(self) -> None:
+        chart = self.tabs.currentWidget()
+        if isinstance(chart, TimelineView | CycleChartView) and self._service is not None:
+            if self._highlighted.get(chart.objectName(), "") != self._shown_id:
+                self._highlighted[chart.objectName()] = self._shown_id
+                chart.highlight(self._shown_id)
 
     def _on_filter(self, criteria: EpisodeFilter) -> None:
         self.proxy.set_filter(criteria)

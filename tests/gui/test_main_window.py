@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from journal.gui.main_window import TAB_PATTERNS, TITLE, MainWindow
+from journal.gui.main_window import TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
 from journal.gui.models.episode_filter_proxy import EpisodeFilter
 from journal.services import JournalService
 from tests.helpers import MARKER, PASSPHRASE
@@ -66,11 +66,15 @@ def test_other_episodes_get_their_own_cards(
     assert window.details.values["Cycle day"].text() == "Day 15"
 
 
-def test_selecting_in_the_list_highlights_it_on_the_timeline(
-    window: MainWindow, ids: dict[str, str]
+def test_selecting_in_the_list_highlights_it_on_the_charts(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
 ) -> None:
-    window.select_episode(ids["mucus"])
-    assert window.timeline._highlight == ids["mucus"]
+    window.table.setFocus()
+    window.select_episode(ids["ovulation"])
+    qtbot.keyClick(window.table, Qt.Key.Key_Up)  # the keyboard moves the selection too
+    assert window.selected_episode_id() == ids["mucus"]
+    qtbot.waitUntil(lambda: window.timeline._highlight == ids["mucus"])
+    window.tabs.setCurrentIndex(TAB_CYCLES)  # the hidden chart catches up when shown
     assert window.cycle_chart._highlight == ids["mucus"]
 
 

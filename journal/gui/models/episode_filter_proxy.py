@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from journal.domain.model import Episode
 from journal.domain.vocabulary import Amount
-from journal.gui.models.episode_table_model import EPISODE_ROLE, SORT_ROLE
+from journal.gui.models.episode_table_model import EPISODE_ROLE, SORT_ROLE, EpisodeTableModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class EpisodeFilter:
 
 
 class EpisodeFilterProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE`` and keeps the rows an ``EpisodeFilter`` accepts."""
+    """Keeps the rows an ``EpisodeFilter`` accepts; sorting goes to the source model."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +62,14 @@ class EpisodeFilterProxy(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             self._filter = criteria
             self.invalidateRowsFilter()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let an ``EpisodeTableModel`` sort itself (fast); the proxy keeps its order."""
+        source = self.sourceModel()
+        if isinstance(source, EpisodeTableModel):
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def filterAcceptsRow(  # noqa: N802
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

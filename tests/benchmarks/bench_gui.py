@@ -1,0 +1,181 @@
+"""Benchmark of the desktop app with a 5,000-episode journal.
+
+Not a pytest test. Run it as a script (offscreen unless a display is set):
+
+    python tests/benchmarks/bench_gui.py
+
+It prints:
+
+* start-up: process start to the unlock dialog on screen, against a bare PySide6 window
+  started the same way in the same run (subprocesses, median of a few; aim ≤ 2×);
+* unlock (click on "Unlock") to the main window painted, with the key derivation
+  (SQLCipher's 256,000 PBKDF2 rounds) shown apart;
+* selecting an episode until its cards are shown and painted (aim ≤ 50 ms), and until
+  the timeline has also redrawn its highlight ring;
+* peak memory of this process (``resource.getrusage``).
+
+The timeline-versus-matplotlib comparison is ``bench_timeline.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EPISODES = 5_000
+PASSPHRASE = "benchmark passphrase"
+STARTS = 5
+SELECTIONS = 60
+TARGET_START_RATIO = 2.0
+TARGET_SELECT_MS = 50.0
+
+# Both children print the wall-clock time at which their first window was painted; the
+# parent subtracts the moment just before it started them.
+_BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("Hello")
+label.show()
+QTimer.singleShot(0, lambda: (label.repaint(), print(time.time()), app.quit()))
+app.exec()
+"""
+
+_APP = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from journal.app import AppController
+controller = AppController(Path(sys.argv[1]))
+controller.start()
+dialog = controller.dialog
+QTimer.singleShot(0, lambda: (dialog.repaint(), print(time.time()), app.quit()))
+app.exec()
+"""
+
+
+def _child_start(code: str, *args: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ["QT_QPA_PLATFORM"])
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    return (float(out.strip().splitlines()[-1]) - started) * 1000
+
+
+def make_journal(folder: Path, episodes: int = EPISODES) -> Path:
+    from journal.domain import interchange
+    from journal.services import JournalService
+    from journal.services.demo import synthetic_data
+
+    path = folder / "bench.hjournal"
+    JournalService.create(path, PASSPHRASE)
+    service = JournalService.open(path, PASSPHRASE)
+    try:
+        service.import_data(interchange.to_json(synthetic_data(episodes, date.today(), 8.0)))
+    finally:
+        service.close()
+    return path
+
+
+def _wait(app: object, condition: object, limit: float = 60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication) and callable(condition)
+    deadline = time.perf_counter() + limit
+    while not condition():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+
+
+def run() -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="hj-bench-") as tmp:
+        folder = Path(tmp)
+        path = make_journal(folder)
+
+        bare = [_child_start(_BARE) for _ in range(STARTS)]
+        dialog = [_child_start(_APP, str(path)) for _ in range(STARTS)]
+        results["bare_window_ms"] = statistics.median(bare)
+        results["unlock_dialog_ms"] = statistics.median(dialog)
+        results["start_ratio"] = results["unlock_dialog_ms"] / results["bare_window_ms"]
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        from journal.app import AppController
+        from journal.services import JournalService
+
+        started = time.perf_counter()
+        JournalService.open(path, PASSPHRASE).close()
+        results["key_derivation_ms"] = (time.perf_counter() - started) * 1000
+
+        import journal.gui.main_window  # noqa: F401 - preloaded while the user types, as in the app
+
+        controller = AppController(path)
+        controller.start()
+        unlock = controller.dialog
+        assert unlock is not None and hasattr(unlock, "passphrase")
+        _wait(app, unlock.isVisible)
+        unlock.passphrase.setText(PASSPHRASE)
+        started = time.perf_counter()
+        unlock.unlock_button.click()
+        _wait(app, lambda: controller.window is not None and controller.window.isVisible())
+        window = controller.window
+        assert window is not None
+        window.repaint()
+        results["unlock_to_window_ms"] = (time.perf_counter() - started) * 1000
+
+        _wait(app, lambda: not window.severity_job.running)
+        results["severity_pass_ms"] = (time.perf_counter() - started) * 1000
+        ids = [e.id for e in window.model.episodes()]
+        rng = random.Random(3)
+        times, with_chart = [], []
+        for episode_id in rng.sample(ids, SELECTIONS):
+            started = time.perf_counter()
+            window.select_episode(episode_id)
+            window.card_panel.repaint()  # the cards painted: what the user waits for
+            window.details.repaint()
+            times.append((time.perf_counter() - started) * 1000)
+            assert window.card_panel.card_ids() or window.card_panel.placeholder.isVisible()
+            app.processEvents()  # then the timeline redraws its highlight ring
+            app.processEvents()
+            with_chart.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        results["select_median_ms"] = statistics.median(times)
+        results["select_p95_ms"] = times[int(len(times) * 0.95) - 1]
+        results["select_max_ms"] = times[-1]
+        results["select_and_timeline_median_ms"] = statistics.median(with_chart)
+        controller.shutdown()
+        results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+def main() -> None:
+    results = run()
+    print(f"journal: {EPISODES} episodes; platform {os.environ['QT_QPA_PLATFORM']}")
+    for name, value in results.items():
+        unit = "" if name.endswith("ratio") else (" MB" if name.endswith("_mb") else " ms")
+        print(f"{name:>22}: {value:9.1f}{unit}")
+    start_ok = results["start_ratio"] <= TARGET_START_RATIO
+    select_ok = results["select_p95_ms"] <= TARGET_SELECT_MS
+    print(f"start-up ≤ {TARGET_START_RATIO}× a bare window: {'OK' if start_ok else 'MISSED'}")
+    print(f"select p95 ≤ {TARGET_SELECT_MS} ms: {'OK' if select_ok else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
