@@ -55,7 +55,7 @@ Report = EpisodeReport | AppointmentSummary
 
 MARGINS_MM = QMarginsF(18.0, 15.0, 18.0, 12.0)
 FOOTER_MM = 10.0
-CHART_DPI = 220
+CHART_DPI = 200
 PDF_RESOLUTION = 600
 # Image sizes in the HTML are in layout pixels: Qt scales them by device dpi / 96.
 LAYOUT_DPI = 96.0

@@ -87,7 +87,7 @@ def test_charts_are_crisp_and_fit_the_page(data: JournalData) -> None:
 
     image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("chart:timeline"))
     assert isinstance(image, QImage)
-    # 8 inches at 220 dpi, drawn into a 6.85-inch column: well over 200 dpi on paper.
+    # 8 inches at 200 dpi, drawn into a 6.85-inch column: well over 200 dpi on paper.
     assert image.width() / 6.85 >= 200
     assert document.size().width() <= 660  # the text column of A4 with 18 mm margins
 
