@@ -383,12 +383,12 @@ def _questions(
     found: list[str] = []
     if figures.after_sex:
         found.append(
-            f"I bled after sex {_times(figures.after_sex)} in this period: could it come from "
+            f"I bled after sex {_times(figures.after_sex)} between these dates: could it come from "
             "the cervix or vagina, and should I have an exam, a Pap/HPV test or STI tests?"
         )
     if figures.between_periods >= 3:
         found.append(
-            f"I had {figures.between_periods} episodes between periods: is that worth "
+            f"I had {figures.between_periods} episodes between periods in this time: is that worth "
             "investigating, for example with an ultrasound?"
         )
     if figures.heavy:

@@ -30,6 +30,7 @@ EPISODES = 1_000
 TODAY = date(2026, 11, 22)
 RUNS = 3
 TARGET_SECONDS = 2.0
+AIMS = {"total_s": TARGET_SECONDS}
 
 
 def run(runs: int = RUNS) -> dict[str, float]:
@@ -51,7 +52,7 @@ def run(runs: int = RUNS) -> dict[str, float]:
             stages["document"].append(t2 - t1)
             stages["pdf"].append(t3 - t2)
             stages["total"].append(t3 - t0)
-    result = {name: statistics.median(times) for name, times in stages.items()}
+    result = {f"{name}_s": statistics.median(times) for name, times in stages.items()}
     result["episodes"] = float(summary.figures.episodes)
     return result
 
@@ -60,8 +61,8 @@ def main() -> int:
     result = run()
     print(f"appointment summary, {result['episodes']:.0f} episodes in one year:")
     for name in ("content", "document", "pdf", "total"):
-        print(f"  {name:<9} {result[name]:6.3f} s")
-    verdict = "OK" if result["total"] <= TARGET_SECONDS else "SLOWER THAN"
+        print(f"  {name:<9} {result[name + '_s']:6.3f} s")
+    verdict = "OK" if result["total_s"] <= TARGET_SECONDS else "SLOWER THAN"
     print(f"  {verdict} the {TARGET_SECONDS:.0f} s aim")
     return 0
 
