@@ -152,3 +152,28 @@ def test_report_actions_say_politely_when_reports_are_missing(
     )
     window.report_action.trigger()
     assert shown and "not available" in shown[0]
+
+
+def test_the_newest_episode_is_selected_on_opening(window: MainWindow, ids: dict[str, str]) -> None:
+    assert window.selected_episode_id() == ids["after_sex"]
+    assert window.card_panel.card_ids()
+
+
+def test_tabs_have_shortcuts_and_the_cycle_chart_draws_when_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.cycle_chart.artists is None  # not drawn while hidden
+    qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == TAB_CYCLES
+    assert window.cycle_chart.artists is not None
+
+
+def test_sorting_by_a_header_keeps_the_selection(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    from journal.gui.models.episode_table_model import COL_AMOUNT
+
+    window.select_episode(ids["mucus"])
+    window.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert window.proxy.index(0, COL_AMOUNT).data() == "Light"
+    assert window.selected_episode_id() == ids["mucus"]

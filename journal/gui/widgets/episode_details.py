@@ -78,7 +78,7 @@ class EpisodeDetails(QWidget):
             when += f" to {moment_label(episode.ended_at)}"
         amount = episode.amount.label
         if episode.in_mucus:
-            amount += ", mixed into mucus"
+            amount += ", in mucus"
         values = {
             "When": when,
             "Amount": amount,
