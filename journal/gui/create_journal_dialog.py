@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from journal.services import JournalService
 
 WARNING = (
-    "<b>Nobody can recover a lost passphrase</b> — not you, not us. Without it the "
-    "journal cannot be opened. Write it down and keep it somewhere safe."
+    "<b>Nobody can recover a lost passphrase.</b> Without it the journal cannot be "
+    "opened, by you or anyone else. Write it down and keep it somewhere safe."
 )
 
 
