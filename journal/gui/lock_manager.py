@@ -7,8 +7,13 @@ the signal's own arguments, so tests inject them by calling the slot.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
+
+try:
+    from PySide6.QtDBus import QDBusConnection
+except ImportError:  # pragma: no cover - not every platform build has QtDBus
+    QDBusConnection = None  # type: ignore[assignment,misc]
 
 _INPUT_EVENTS = frozenset(
     {
@@ -89,23 +94,31 @@ class LockManager(QObject):
 
     # ------------------------------------------------------------------ desktop signals
 
-    def connect_desktop(self) -> list[str]:
-        """Listen to the session's screen saver and the system's sleep signal, if there."""
-        try:
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError:  # pragma: no cover - QtDBus missing on this platform
+    def connect_desktop(
+        self, session: QDBusConnection | None = None, system: QDBusConnection | None = None
+    ) -> list[str]:
+        """Listen to the session's screen saver and the system's sleep signal, if there.
+
+        ``session``/``system`` default to the desktop's buses (tests pass private ones).
+        """
+        if QDBusConnection is None:  # pragma: no cover - QtDBus missing on this platform
             return []
         for bus, signals, slot in (
-            (QDBusConnection.sessionBus(), _SESSION_SIGNALS, "on_screensaver_active_changed"),
-            (QDBusConnection.systemBus(), _SYSTEM_SIGNALS, "on_prepare_for_sleep"),
+            (
+                session or QDBusConnection.sessionBus(),
+                _SESSION_SIGNALS,
+                "on_screensaver_active_changed",
+            ),
+            (system or QDBusConnection.systemBus(), _SYSTEM_SIGNALS, "on_prepare_for_sleep"),
         ):
             if not bus.isConnected():
                 continue
-            for service, path, interface, name in signals:
-                # The empty service matches the signal whoever sends it (some desktops use
-                # another bus name for the same interface).
-                del service
-                if bus.connect("", path, interface, name, self, f"1{slot}(bool)".encode()):
+            for _service, path, interface, name in signals:
+                # An empty service matches the signal whoever sends it (desktops differ in
+                # the bus name they own). PySide6 wants the SLOT() string, whatever its
+                # stubs say (bytes fail).
+                target = SLOT(f"{slot}(bool)")
+                if bus.connect("", path, interface, name, self, target):  # type: ignore[call-overload]
                     self.listening_on.append(f"{interface}.{name}")
         return list(self.listening_on)
 
