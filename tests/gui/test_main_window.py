@@ -177,3 +177,19 @@ def test_sorting_by_a_header_keeps_the_selection(
     window.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
     assert window.proxy.index(0, COL_AMOUNT).data() == "Light"
     assert window.selected_episode_id() == ids["mucus"]
+
+
+def test_geometry_is_remembered_and_settings_hold_no_journal_text(
+    qtbot: QtBot, window: MainWindow, private_settings: Path
+) -> None:
+    window.resize(790, 590)  # within the offscreen screen, which restoring clamps to
+    window.select_episode(window.model.episode_at(0).id)
+    window.close()
+    again = MainWindow(None)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (790, 590)
+    assert again.windowTitle() == "Health Journal — locked"
+    stored = b"".join(p.read_bytes() for p in private_settings.rglob("*") if p.is_file())
+    assert stored  # something was saved…
+    assert MARKER.encode() not in stored  # …but nothing of the journal
+    assert window.model.rowCount() == 0  # closing forgets the data too

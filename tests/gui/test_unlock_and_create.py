@@ -120,3 +120,15 @@ def test_demo_journal_loads_and_is_removed(qtbot: QtBot) -> None:
     finally:
         demo.remove()
     assert not demo.folder.exists()
+
+
+def test_the_unlock_dialog_needs_no_plotting_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import journal.app; "
+        "print(sorted(m for m in ('matplotlib', 'journal.gui.main_window') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
