@@ -349,16 +349,25 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _open_report(self, episode_id: str | None, appointment: bool) -> None:
-        """The reports hook: ``journal.gui.report_dialog.open_report_dialog`` when present."""
+        """The reports hook: ``journal.gui.report_dialog`` when it is installed.
+
+        Its dialogs open non-modally (``open()``), so a lock can close them like any other.
+        """
         if self._service is None:
             return
         try:
             module = importlib.import_module("journal.gui.report_dialog")
-            opener = module.open_report_dialog
-        except (ImportError, AttributeError):
+        except ImportError:
             self._not_available("Reports")
             return
-        opener(self._service, self, episode_id=episode_id, appointment=appointment)
+        if appointment:
+            dialog = cast(QDialog, module.AppointmentDialog(self._service, self))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        elif episode_id is None:
+            QMessageBox.information(self, "Episode report", "Select an episode first.")
+        else:
+            module.open_episode_report(self._service, episode_id, self)
 
     def _not_available(self, what: str) -> None:
         QMessageBox.information(

@@ -132,6 +132,27 @@ def test_severities_reach_the_timeline(
     assert point is not None and point.needs_attention
 
 
+def test_report_actions_open_the_report_dialogs_and_a_lock_closes_them(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    def open_dialogs() -> list[str]:
+        return [
+            type(w).__name__
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible()
+        ]
+
+    window.select_episode(ids["after_sex"])
+    window.report_action.trigger()
+    qtbot.waitUntil(lambda: "EpisodeReportPreview" in open_dialogs())
+    window.appointment_action.trigger()
+    qtbot.waitUntil(lambda: "AppointmentDialog" in open_dialogs())
+    window.lock_action.trigger()
+    assert open_dialogs() == []
+
+
 def test_report_actions_say_politely_when_reports_are_missing(
     monkeypatch: pytest.MonkeyPatch, window: MainWindow
 ) -> None:
