@@ -41,7 +41,7 @@ class EpisodeRecord(Base):
     symptoms: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_episode_started_at", "started_at"),)
+    __table_args__ = (Index("ix_episode_started_at", "started_at", "id"),)
 
 
 class PeriodRecord(Base):
