@@ -155,7 +155,8 @@ class _Prompter:
 
 
 def _optional_date(text: str | None, field: str) -> date | None:
-    return parse_date(text, field) if text else None
+    # An empty value (``--from=``) is a bad date, not "not given".
+    return parse_date(text, field) if text is not None else None
 
 
 def _episode_line(episode_id: str, when: Moment, amount: str, colour: str, trigger: str) -> str:
@@ -258,12 +259,12 @@ def _report(service: object, args: argparse.Namespace, err: TextIO) -> int:
     from journal.services.reports import write_report
 
     assert isinstance(service, JournalService)
-    if args.episode and (args.from_ or args.to):
+    if args.episode is not None and (args.from_ is not None or args.to is not None):
         raise UsageError("give either --episode or a date range, not both")
     write_report(
         service,
         args.output,
-        episode_id=service.resolve_id(args.episode) if args.episode else None,
+        episode_id=service.resolve_id(args.episode) if args.episode is not None else None,
         start=_optional_date(args.from_, "--from"),
         end=_optional_date(args.to, "--to"),
     )
@@ -273,14 +274,16 @@ def _report(service: object, args: argparse.Namespace, err: TextIO) -> int:
 
 def _draft_from(args: argparse.Namespace) -> EpisodeDraft:
     started: Moment = (
-        parse_moment(args.date, "--date") if args.date else clock.now().replace(second=0)
+        parse_moment(args.date, "--date")
+        if args.date is not None
+        else clock.now().replace(second=0)
     )
-    ended = parse_moment(args.ended, "--ended") if args.ended else None
+    ended = parse_moment(args.ended, "--ended") if args.ended is not None else None
     return EpisodeDraft(
         started_at=started,
         ended_at=ended,
         amount=parse_choice(Amount, args.amount, "--amount"),
-        colour=parse_choice(Colour, args.colour, "--colour") if args.colour else None,
+        colour=parse_choice(Colour, args.colour, "--colour") if args.colour is not None else None,
         trigger=parse_choice(Trigger, args.trigger, "--trigger"),
         mucus=parse_choice(Mucus, args.mucus, "--mucus"),
         in_mucus=bool(args.in_mucus),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from journal.cards import DISCLAIMER, Explanation
+from journal.domain.errors import printable
 from journal.domain.model import moment_to_iso
 from journal.domain.vocabulary import Severity
 
@@ -17,12 +18,15 @@ _MARK = {
 
 
 def _wrap(text: str, indent: str) -> str:
+    # Journal text may hold control characters (an imported note with ESC sequences):
+    # escape them so nothing typed into a note can drive the terminal.
+    text = printable(text)
     return textwrap.fill(text, width=78, initial_indent=indent, subsequent_indent=" " * len(indent))
 
 
 def explanation_text(explanation: Explanation) -> str:
     episode, cycle = explanation.episode, explanation.cycle
-    lines = [f"Episode {episode.id}"]
+    lines = [f"Episode {printable(episode.id)}"]
     when = moment_to_iso(episode.started_at)
     if episode.ended_at is not None:
         when += f" to {moment_to_iso(episode.ended_at)}"

@@ -22,7 +22,7 @@ class JournalError(Exception):
     exit_code = 1
 
 
-class InvalidInput(JournalError):  # noqa: N818 - a public name others build on
+class InvalidInput(JournalError):
     """A value that does not fit the vocabulary, a bad date, a missing field…
 
     ``record`` names where it was found (``episodes[3]`` in an import), ``field`` which

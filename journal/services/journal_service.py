@@ -294,11 +294,7 @@ class JournalService:
     def import_data(self, document: object) -> ImportSummary:
         """All or nothing: validate the whole document, then add it in one transaction."""
         incoming = interchange.from_json(document)
-        for index, episode in enumerate(incoming.episodes):
-            try:
-                validate_episode(episode, clock.now())
-            except InvalidInput as error:
-                raise error.within(f"episodes[{index}]") from None
+        _check_not_future(incoming)
         with self._store.transaction() as session:
             existing = repo.load_all(session)
             clashes = repo.episode_ids(session, (e.id for e in incoming.episodes))
@@ -358,6 +354,27 @@ def _new_items(incoming: Sequence[T], existing: Iterable[T]) -> list[T]:
             have.add(item)
             out.append(item)
     return out
+
+
+def _check_not_future(incoming: JournalData) -> None:
+    """The same rules as the add methods: nothing in an import may lie in the future."""
+    now = clock.now()
+    for index, episode in enumerate(incoming.episodes):
+        try:
+            validate_episode(episode, now)
+        except InvalidInput as error:
+            raise error.within(f"episodes[{index}]") from None
+    dated: list[tuple[str, str, list[date]]] = [
+        ("context", "since", [c.since for c in incoming.context]),
+        ("conditions", "since", [c.since for c in incoming.conditions]),
+        ("screenings", "date", [s.date for s in incoming.screenings]),
+        ("ovulation_signs", "date", [o.date for o in incoming.ovulation_signs]),
+        ("periods", "start", [p.start for p in incoming.periods]),
+    ]
+    for section, field, days in dated:
+        for index, day in enumerate(days):
+            if day > now.date():
+                raise InvalidInput(field, "is in the future", f"{section}[{index}]")
 
 
 def _check_merge(existing: JournalData, incoming: JournalData) -> None:

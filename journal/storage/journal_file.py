@@ -245,7 +245,13 @@ class JournalStore:
             raise StorageFailure(f"Cannot create {target.parent} ({error.strerror}).") from None
         temp = files.temporary_sibling(target, "backup")
         try:
-            self._write_verified_copy(self._require(), temp, self._passphrase)
+            try:
+                self._write_verified_copy(self._require(), temp, self._passphrase)
+            except StorageFailure as error:
+                reason = str(error)
+                raise StorageFailure(
+                    f"The backup was not written: {reason[:1].lower()}{reason[1:]}"
+                ) from None
             files.place_new(temp, target)
         except FileExistsError:
             files.remove_quietly(temp)

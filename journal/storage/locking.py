@@ -44,8 +44,10 @@ class JournalLock:
             raise JournalInUse(
                 "The journal is open in another window or process; close it there first."
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        # The PID is informative only; the lock itself is held even if it cannot be written.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
 
     def release(self) -> None:

@@ -204,3 +204,18 @@ def test_version() -> None:
         [sys.executable, "-m", "journal", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("health-journal ")
+
+
+@pytest.mark.parametrize("flag", ["--colour=", "--date=", "--ended="])
+def test_empty_values_are_errors_not_defaults(journal: Path, flag: str) -> None:
+    result = run(journal, "add", "--amount", "light", flag)
+    assert result.returncode == 1
+    one_line_error(result)
+
+
+def test_show_escapes_control_characters(journal: Path) -> None:
+    added = run(journal, "add", "--amount", "light", "--date", "2026-01-01", "--notes", "a\x1b[2Jb")
+    assert added.returncode == 0, added.stderr
+    shown = run(journal, "show", added.stdout.strip())
+    assert "\x1b" not in shown.stdout
+    assert "\\x1b[2Jb" in shown.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -222,3 +223,22 @@ def test_duplicate_records_and_future_condition_are_refused(service: JournalServ
     with pytest.raises(InvalidInput, match="future"):
         service.add_condition(Condition(ConditionName.PCOS, date(2027, 1, 1)))
     assert service.data().conditions == (condition,)
+
+
+@pytest.mark.parametrize(
+    ("section", "record", "where"),
+    [
+        ("context", {"since": "2027-01-01"}, "context[0]"),
+        ("conditions", {"name": "hpv", "since": "2027-01-01"}, "conditions[0]"),
+        ("screenings", {"kind": "sti-test", "date": "2027-01-01"}, "screenings[0]"),
+        ("ovulation_signs", {"date": "2027-01-01", "sign": "peak-mucus"}, "ovulation_signs[0]"),
+        ("periods", {"start": "2027-01-01"}, "periods[0]"),
+    ],
+)
+def test_import_refuses_future_dates_everywhere(
+    service: JournalService, section: str, record: dict[str, str], where: str
+) -> None:
+    document = {"format": "health-journal", "version": 1, section: [record]}
+    with pytest.raises(InvalidInput, match=rf"{re.escape(where)}.*future"):
+        service.import_data(document)
+    assert service.data() == JournalData()
