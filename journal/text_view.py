@@ -17,11 +17,27 @@ _MARK = {
 }
 
 
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters escaped (as ``\\x1b``), keeping line breaks.
+
+    Journal text may hold control characters (an imported note with ESC sequences);
+    escaped, nothing typed into a note can drive the terminal.
+    """
+    return "\n".join(printable(line.replace("\t", " ")) for line in text.splitlines())
+
+
 def _wrap(text: str, indent: str) -> str:
-    # Journal text may hold control characters (an imported note with ESC sequences):
-    # escape them so nothing typed into a note can drive the terminal.
-    text = printable(text)
-    return textwrap.fill(text, width=78, initial_indent=indent, subsequent_indent=" " * len(indent))
+    """Wrap each line of ``text`` on its own, so a note's own line breaks survive."""
+    lines = terminal_safe(text).split("\n")
+    wrapped = []
+    for number, line in enumerate(lines):
+        first = indent if number == 0 else " " * len(indent)
+        rest = " " * len(indent)
+        wrapped.append(
+            textwrap.fill(line, width=78, initial_indent=first, subsequent_indent=rest)
+            or first.rstrip()
+        )
+    return "\n".join(wrapped)
 
 
 def explanation_text(explanation: Explanation) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from helpers import PASSPHRASE
 from journal.storage import create_journal
+from journal.text_view import terminal_safe
 
 NASTY = [
     "'); DROP TABLE episode; --",
@@ -49,11 +50,13 @@ def test_notes_round_trip_literally(tmp_path: Path, notes: str) -> None:
     assert cli(journal, "export", "-o", str(target)).returncode == 0
     assert json.loads(target.read_text(encoding="utf-8"))["episodes"][0]["notes"] == notes
 
-    # The text view wraps lines, so compare word by word: nothing escaped, dropped or run.
+    # The text view wraps lines, so compare word by word: nothing dropped or run together;
+    # control characters are shown escaped (\x1b) so a note cannot drive the terminal.
     text = cli(journal, "show", episode_id)
     assert text.returncode == 0, text.stderr
+    assert "\x1b" not in text.stdout and "\x07" not in text.stdout
     words = " ".join(text.stdout.split())
-    for word in notes.split():
+    for word in terminal_safe(notes).split():
         assert word in words, word
 
     # Importing the export into a new journal gives the same notes back.
