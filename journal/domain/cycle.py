@@ -115,6 +115,7 @@ class CycleCalendar:
         # (one long period logged over a short one) still cover every day they claim.
         self._reach: list[date] = list(accumulate((p.last_day for p in self.periods), max))
         self._signs: list[date] = sorted({s.date for s in signs})
+        self._typical: dict[date, float] = {}
 
     # ------------------------------------------------------------------ cycles
 
@@ -130,8 +131,14 @@ class CycleCalendar:
         return lengths
 
     def typical_length(self, cycle_start: date) -> float:
-        lengths = self.cycle_lengths(before=cycle_start)[-TYPICAL_FROM_LAST:]
-        return float(median(lengths)) if lengths else float(DEFAULT_CYCLE_LENGTH)
+        # Memoised per cycle start: every date of a cycle asks the same question, and
+        # windows showing thousands of episodes ask it thousands of times.
+        cached = self._typical.get(cycle_start)
+        if cached is None:
+            lengths = self.cycle_lengths(before=cycle_start)[-TYPICAL_FROM_LAST:]
+            cached = float(median(lengths)) if lengths else float(DEFAULT_CYCLE_LENGTH)
+            self._typical[cycle_start] = cached
+        return cached
 
     def stats(self) -> CycleStats:
         return CycleStats(tuple(self.cycle_lengths()))
