@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,21 @@ def test_geometry_is_remembered_and_settings_hold_no_journal_text(
     assert stored  # something was saved…
     assert MARKER.encode() not in stored  # …but nothing of the journal
     assert window.model.rowCount() == 0  # closing forgets the data too
+
+
+def test_only_the_top_card_is_open(qtbot: QtBot) -> None:
+    """The most pressing card opens; the others show badge, title and reasons only."""
+    from journal.cards import Explainer
+    from journal.gui.widgets.card_panel import CardPanel, CardView
+    from journal.services.demo import demo_data
+
+    data = demo_data(date(2026, 11, 22))
+    explainer = Explainer(data)
+    matches = max((explainer.explain(e.id).cards for e in data.episodes), key=len)
+    panel = CardPanel()
+    qtbot.addWidget(panel)
+    panel.show_cards(matches)
+    views = panel.findChildren(CardView)
+    opened = [v.card_id for v in views if v.toggle.isChecked()]
+    assert len(views) == len(matches) > 3
+    assert opened == [matches[0].card.id]

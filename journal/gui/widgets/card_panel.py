@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.cards import DISCLAIMER, CardMatch
-from journal.domain.vocabulary import Severity
 from journal.gui.widgets.severity_style import STYLES, badge_stylesheet
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
@@ -163,12 +162,9 @@ class CardPanel(QWidget):
         self.placeholder.setText(NO_CARDS_TEXT if not matches else "")
         self.placeholder.setVisible(not matches)
         for position, match in enumerate(matches):
-            # Pressing cards and the best explanation open; the rest one click away.
-            expanded = position == 0 or match.card.severity in (
-                Severity.URGENT,
-                Severity.SEE_PROVIDER,
-            )
-            view = CardView(match, expanded, self._content)
+            # Only the top card opens (the most pressing one comes first): every other
+            # card's badge, title and reasons stay in view, its text one click away.
+            view = CardView(match, position == 0, self._content)
             self._cards.insertWidget(self._cards.count() - 1, view)
             self._ids.append(match.card.id)
         self.scroll_area.verticalScrollBar().setValue(0)
