@@ -26,6 +26,10 @@ class ActionSlots:
     episode_report: Slot
     appointment_prep: Slot
     auto_lock: Slot
+    back_up: Slot
+    export_json: Slot
+    import_json: Slot
+    change_passphrase: Slot
     show_tab: Callable[[int], object]
     quit: Slot
 
@@ -52,6 +56,10 @@ class MainActions:
         self.report = self._make("&Print / save episode report…", slots.episode_report, "Ctrl+P")
         self.appointment = self._make("Prepare for &appointment…", slots.appointment_prep)
         self.auto_lock = self._make("Auto-lock &time…", slots.auto_lock)
+        self.back_up = self._make("&Back up…", slots.back_up)
+        self.export_json = self._make("E&xport as JSON (not encrypted)…", slots.export_json)
+        self.import_json = self._make("&Import from JSON…", slots.import_json)
+        self.change_passphrase = self._make("C&hange passphrase…", slots.change_passphrase)
         self.quit = self._make("&Quit", slots.quit, _STD.Quit)
         self.tabs = [
             self._make(name, _bind(slots.show_tab, index), f"Ctrl+{index + 1}")
@@ -61,6 +69,7 @@ class MainActions:
         self.journal_actions = [
             self.new, self.edit, self.delete, self.undo, self.redo, self.lock, self.find,
             self.records, self.report, self.appointment, *self.tabs,
+            self.back_up, self.export_json, self.import_json, self.change_passphrase,
         ]  # fmt: skip
         self._build_menus()
         self._build_toolbar()
@@ -88,6 +97,7 @@ class MainActions:
             (self.new, self.edit, self.delete),
             (self.records,),
             (self.report, self.appointment),
+            (self.back_up, self.export_json, self.import_json, self.change_passphrase),
             (self.lock, self.quit),
         ):
             journal.addActions(list(group))
@@ -106,6 +116,8 @@ class MainActions:
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.new, self.edit, self.delete])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo, self.records, self.report])
+        toolbar.addActions([self.undo, self.records])
+        toolbar.addSeparator()
+        toolbar.addActions([self.report, self.appointment])
         toolbar.addSeparator()
         toolbar.addAction(self.lock)

@@ -8,9 +8,7 @@ they were.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from journal.charts import cycle_rows, timeline_data
 from journal.domain.errors import JournalError
 from journal.domain.vocabulary import Severity
+from journal.gui import journal_files
 from journal.gui.episode_operations import EpisodeOperations
 from journal.gui.lock_manager import LockManager
 from journal.gui.main_actions import ActionSlots, MainActions
@@ -157,6 +156,10 @@ class MainWindow(QMainWindow):
                 episode_report=lambda: self._open_report(self.selected_episode_id(), False),
                 appointment_prep=lambda: self._open_report(None, True),
                 auto_lock=self.ask_auto_lock,
+                back_up=lambda: self._with_service(journal_files.back_up),
+                export_json=lambda: self._with_service(journal_files.export_json),
+                import_json=lambda: self._with_service(journal_files.import_json),
+                change_passphrase=lambda: self._with_service(journal_files.change_passphrase),
                 show_tab=self.tabs.setCurrentIndex,
                 quit=self.close,
             ),
@@ -339,40 +342,33 @@ class MainWindow(QMainWindow):
     def open_records(self) -> None:
         if self._service is None:
             return
-        try:
-            module = importlib.import_module("journal.gui.records_dialog")
-        except ImportError:
-            self._not_available("The record editors")
-            return
-        dialog = cast(QDialog, module.RecordsDialog(self._service, self))
+        from journal.gui.records_dialog import RecordsDialog
+
+        dialog = RecordsDialog(self._service, self)
         dialog.exec()
         dialog.deleteLater()
 
     def _open_report(self, episode_id: str | None, appointment: bool) -> None:
-        """The reports hook: ``journal.gui.report_dialog`` when it is installed.
+        """The report dialogs open non-modally (``open()``): a lock closes them like any other.
 
-        Its dialogs open non-modally (``open()``), so a lock can close them like any other.
+        Imported on first use: the report renderer is not needed to show the journal.
         """
         if self._service is None:
             return
-        try:
-            module = importlib.import_module("journal.gui.report_dialog")
-        except ImportError:
-            self._not_available("Reports")
-            return
+        from journal.gui.report_dialog import AppointmentDialog, open_episode_report
+
         if appointment:
-            dialog = cast(QDialog, module.AppointmentDialog(self._service, self))
+            dialog = AppointmentDialog(self._service, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
         elif episode_id is None:
             QMessageBox.information(self, "Episode report", "Select an episode first.")
         else:
-            module.open_episode_report(self._service, episode_id, self)
+            open_episode_report(self._service, episode_id, self)
 
-    def _not_available(self, what: str) -> None:
-        QMessageBox.information(
-            self, "Not available yet", f"{what} are not available in this version yet. Sorry!"
-        )
+    def _with_service(self, action: Callable[[QWidget, JournalService], object]) -> None:
+        if self._service is not None:
+            action(self, self._service)
 
     def ask_auto_lock(self) -> None:
         minutes, ok = QInputDialog.getInt(

@@ -48,6 +48,10 @@ class EpisodeNotFound(JournalError):
     exit_code = 1
 
 
+class WrongCurrentPassphrase(JournalError):
+    exit_code = 3
+
+
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
     episodes: int
@@ -335,7 +339,16 @@ class JournalService:
     def check(self) -> list[str]:
         return self._store.check()
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def change_passphrase(self, new_passphrase: str, current: str | None = None) -> None:
+        """Re-encrypt under ``new_passphrase``; when ``current`` is given it must match.
+
+        (The GUI asks for the current passphrase again, so an unlocked, unattended
+        window is not enough to take the journal over.)
+        """
+        if current is not None and not self._store.passphrase_matches(current):
+            raise WrongCurrentPassphrase(
+                "The current passphrase is not right; nothing was changed."
+            )
         self._store.change_passphrase(new_passphrase)
 
     def backup(self, target: Path) -> None:

@@ -13,6 +13,7 @@ Rules from the spec this module keeps:
 from __future__ import annotations
 
 import contextlib
+import hmac
 import glob
 from collections.abc import Iterator
 from pathlib import Path
@@ -203,6 +204,12 @@ class JournalStore:
             self._passphrase = ""
 
     # ------------------------------------------------------------------ maintenance
+
+    def passphrase_matches(self, candidate: str) -> bool:
+        """Whether ``candidate`` is the passphrase this journal was opened with."""
+        return self._conn is not None and hmac.compare_digest(
+            candidate.encode("utf-8"), self._passphrase.encode("utf-8")
+        )
 
     def check(self) -> list[str]:
         """Full integrity check; an empty list means the journal is sound."""

@@ -154,28 +154,6 @@ def test_report_actions_open_the_report_dialogs_and_a_lock_closes_them(
     assert open_dialogs() == []
 
 
-def test_report_actions_say_politely_when_reports_are_missing(
-    monkeypatch: pytest.MonkeyPatch, window: MainWindow
-) -> None:
-    import importlib
-
-    shown: list[str] = []
-    real_import = importlib.import_module
-
-    def fake_import(name: str) -> object:
-        if name == "journal.gui.report_dialog":
-            raise ImportError(name)
-        return real_import(name)
-
-    monkeypatch.setattr(importlib, "import_module", fake_import)
-    monkeypatch.setattr(
-        "journal.gui.main_window.QMessageBox.information",
-        lambda _parent, _title, text: shown.append(text),
-    )
-    window.report_action.trigger()
-    assert shown and "not available" in shown[0]
-
-
 def test_the_newest_episode_is_selected_on_opening(window: MainWindow, ids: dict[str, str]) -> None:
     assert window.selected_episode_id() == ids["after_sex"]
     assert window.card_panel.card_ids()

@@ -1,0 +1,125 @@
+"""Change the journal's passphrase: the current one again, then the new one twice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import JournalError
+from journal.gui.passphrase import MIN_LENGTH, strength_hint
+from journal.services import JournalService
+
+EXPLANATION = (
+    "The journal is re-encrypted under the new passphrase. Backups made before keep the "
+    "passphrase they were made with. Nothing can recover a lost passphrase."
+)
+
+
+def _secret(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+class ChangePassphraseDialog(QDialog):
+    """Asks for the current passphrase and a new one twice, then changes it.
+
+    The dialog stays open with a message next to the fields on any problem; it accepts
+    only once the service reports the journal re-opened with the new passphrase.
+    """
+
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.setWindowTitle("Change passphrase")
+        self.setMinimumWidth(460)
+        self.current = _secret("Current passphrase")
+        self.new = _secret("New passphrase")
+        self.repeat = _secret("Repeat the new passphrase")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setAccessibleName("Error")
+        self.error.hide()
+        note = QLabel(EXPLANATION)
+        note.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("&Current passphrase:", self.current)
+        form.addRow("&New passphrase:", self.new)
+        form.addRow("", self.meter)
+        form.addRow("", self.hint)
+        form.addRow("&Repeat it:", self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.change_button = QPushButton("C&hange passphrase")
+        self.change_button.setDefault(True)
+        buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        for field in (self.current, self.new, self.repeat):
+            field.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        score, hint = strength_hint(self.new.text())
+        self.meter.setValue(score)
+        self.hint.setText(hint)
+        self.change_button.setEnabled(
+            bool(self.current.text())
+            and len(self.new.text()) >= MIN_LENGTH
+            and bool(self.repeat.text())
+        )
+
+    def _fail(self, message: str, field: QLineEdit) -> None:
+        self.error.setText(message)
+        self.error.show()
+        field.selectAll()
+        field.setFocus()
+
+    def try_change(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.repeat.clear()
+            self._fail("The two new passphrases do not match.", self.repeat)
+            return
+        if self.new.text() == self.current.text():
+            self._fail("The new passphrase is the same as the current one.", self.new)
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._service.change_passphrase(self.new.text(), current=self.current.text())
+        except JournalError as error:
+            self._fail(str(error), self.current)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        # Whatever closes the dialog (a lock included), no passphrase stays in a widget.
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
+        super().done(result)
