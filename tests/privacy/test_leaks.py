@@ -1,8 +1,11 @@
-"""After a scripted session, a marker written in notes is in no file but the export asked for.
+"""After a scripted session, a marker written in notes is in no file but the exports asked for.
 
-Home, XDG data/config/cache/state folders and the temp folder all point inside the test's
-folder, so every file the session could leave anywhere is searched: the journal folder
-(database, lock, any ``-journal``/``-wal``/``-shm``), backups, temp, settings and cache.
+The session uses the CLI (init, add, period, list/show, passphrase, backup, export,
+report) and the desktop app (``gui_session.py``: create, log, edit, records, two PDFs,
+JSON export, lock, unlock, quit). Home, XDG data/config/cache/state folders and the temp
+folder all point inside the test's folder, so every file the session could leave anywhere
+is searched (UTF-8 and UTF-16): the journal folder (databases, locks, any
+``-journal``/``-wal``/``-shm``), backups, temp, settings and cache.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from helpers import MARKER, PASSPHRASE
@@ -51,14 +55,57 @@ def cli(
     )
 
 
-def gui_and_report_steps(environment: dict[str, str], root: Path, passphrase: str) -> list[Path]:
-    """PLACEHOLDER for the GUI and report issues: open the app, edit the episode, lock, print.
+def pdf_text(path: Path) -> str:
+    """A PDF's text without any whitespace (table cells wrap lines anywhere)."""
+    from pypdf import PdfReader
 
-    Add here: the GUI session (create/edit with the marker, lock, unlock) and a PDF report
-    written with ``report -o``. Return the files the user asked for (the report PDF), which
-    may hold the marker; everything else under ``root`` must not.
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def gui_and_report_steps(environment: dict[str, str], root: Path, passphrase: str) -> list[Path]:
+    """The desktop session (``gui_session.py``) and a CLI report; the files the user saved.
+
+    The GUI creates its own journal beside the CLI's, logs and edits an episode with the
+    marker, adds a period and an appointment, saves two PDFs and a JSON export, locks,
+    unlocks and quits. The PDFs hold the marker in compressed streams a byte search
+    cannot see, so their text is read back: the reports really carry the notes, and a
+    plain-text copy anywhere else would have been found.
     """
-    return []
+    exports = root / "exports"
+    journal = root / "home/.local/share/health-journal/gui.hjournal"
+    config = {"journal": str(journal), "exports": str(exports), "passphrase": passphrase}
+    session = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("gui_session.py"))],
+        input=json.dumps({**config, "marker": MARKER}),
+        capture_output=True, text=True, env=environment, timeout=90,
+    )  # fmt: skip
+    assert session.returncode == 0, session.stderr[-4000:]
+    result = json.loads(session.stdout.strip().splitlines()[-1])
+    assert result["steps"][-1] == "quit"
+    saved = [Path(p) for p in result["exports"]]
+    assert {p.name for p in saved} == {
+        "appointment-summary.pdf", "episode-report.pdf", "gui-export.json"
+    }  # fmt: skip
+
+    cli_report = exports / "cli-episode-report.pdf"
+    listed = cli(environment, "list", "--json", HEALTH_JOURNAL_PASSPHRASE=passphrase)
+    episode_id = json.loads(listed.stdout)[0]["id"]
+    reported = cli(
+        environment, "report", "--episode", episode_id, "-o", str(cli_report),
+        HEALTH_JOURNAL_PASSPHRASE=passphrase,
+    )  # fmt: skip
+    assert reported.returncode == 0, reported.stderr
+    saved.append(cli_report)
+
+    for pdf in (p for p in saved if p.suffix == ".pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert MARKER in pdf_text(pdf), f"{pdf.name} does not show the notes"
+    gui_export = json.loads((exports / "gui-export.json").read_text(encoding="utf-8"))
+    assert MARKER in gui_export["episodes"][0]["notes"]
+    assert MARKER in gui_export["appointments"][0]["notes"]
+    assert journal.is_file() and MARKER.encode() not in journal.read_bytes()
+    return saved
 
 
 def test_marker_appears_only_in_the_export_the_user_asked_for(tmp_path: Path) -> None:
@@ -105,9 +152,17 @@ def test_marker_appears_only_in_the_export_the_user_asked_for(tmp_path: Path) ->
         if any(needle in content for needle in needles):
             leaks.append(path.relative_to(tmp_path))
     assert leaks == [], f"the marker leaked into {leaks}"
-    # The journal, its lock and the backup were really searched (not an empty walk).
-    assert {Path("backups/journal-backup.hjournal")} <= set(searched)
-    assert any(p.name == "journal.hjournal" for p in searched)
+    # Everything that could hold it was really searched (not an empty walk): both
+    # journals and their locks, the backup, and the settings the GUI wrote on quitting.
+    journals = "home/.local/share/health-journal"
+    assert {
+        Path("backups/journal-backup.hjournal"),
+        Path(f"{journals}/journal.hjournal"),
+        Path(f"{journals}/gui.hjournal"),
+    } <= set(searched)
+    settings = [p for p in searched if p.parts[:2] == ("home", ".config") and p.suffix == ".conf"]
+    assert settings, f"no settings file was written: {searched}"
+    assert any(b"geometry" in (tmp_path / p).read_bytes() for p in settings)
     # No temporary or rollback file is left beside the journal or the backup.
     leftovers = (".tmp", "-journal", "-wal", "-shm")
     stray = [p for p in tmp_path.rglob("*") if p.is_file() and p.name.endswith(leftovers)]
