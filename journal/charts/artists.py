@@ -36,7 +36,6 @@ class ChartArtists:
         self.highlight_ring: PathCollection | None = None
         self.highlight_guide: Line2D | None = None
         self.highlighted: str | None = None
-        self._positions: dict[str, tuple[float, float, float]] = {}
 
     # ------------------------------------------------------------------ picking
 
@@ -51,14 +50,6 @@ class ChartArtists:
     def add_episodes(self, points: Sequence[EpisodePoint], xs: np.ndarray, ys: np.ndarray) -> None:
         """Draw the episode markers at ``xs``/``ys`` (data coordinates) and index them."""
         self.markers = EpisodeMarkers(self.axes, points, xs, ys, self.palette)
-        columns = zip(
-            self.markers.ids,
-            self.markers.offsets[:, 0].tolist(),
-            self.markers.offsets[:, 1].tolist(),
-            self.markers.sizes.tolist(),
-            strict=True,
-        )
-        self._positions = {episode_id: (x, y, s) for episode_id, x, y, s in columns}
 
     def episode_id(self, artist: Artist, index: int) -> str | None:
         """The episode behind marker ``index`` of ``artist`` (as in a pick event's ``ind``)."""
@@ -79,14 +70,24 @@ class ChartArtists:
 
     def position(self, episode_id: str) -> tuple[float, float] | None:
         """Where an episode's marker sits, in data coordinates."""
-        found = self._positions.get(episode_id)
+        found = self._marker(episode_id)
         return (found[0], found[1]) if found is not None else None
+
+    def _marker(self, episode_id: str | None) -> tuple[float, float, float] | None:
+        """x, y and area of an episode's marker."""
+        if self.markers is None or episode_id is None:
+            return None
+        index = self.markers.index_of(episode_id)
+        if index is None:
+            return None
+        x, y = self.markers.offsets[index].tolist()
+        return float(x), float(y), float(self.markers.sizes[index])
 
     # ------------------------------------------------------------------ highlight
 
     def set_highlight(self, episode_id: str | None) -> bool:
         """Ring one episode (None removes the ring); False when the episode is not drawn."""
-        found = self._positions.get(episode_id) if episode_id is not None else None
+        found = self._marker(episode_id)
         self.highlighted = episode_id if found is not None else None
         if self.highlight_ring is not None:
             if found is None:

@@ -8,7 +8,7 @@ margins follow from a few text measurements.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from matplotlib.artist import Artist
@@ -22,6 +22,35 @@ TICK_GAP = 6.0
 EDGE = 8.0
 RIGHT_EDGE = 16.0  # half of a date label may stick out past the last tick
 LINE = 1.45
+
+# Text measurements and legend fits, kept across figures: they depend only on the text,
+# the font size, the dpi and the room, and measuring costs a glyph layout each time.
+_MAX_CACHED = 256
+_WIDTHS: dict[tuple[str, float, float], float] = {}
+_FITS: dict[tuple[Hashable, float, int], tuple[int, float]] = {}
+
+
+def clear_layout_cache() -> None:
+    """Forget measured labels and legend fits (benchmarks use it to measure cold)."""
+    _WIDTHS.clear()
+    _FITS.clear()
+
+
+def _legend_room(fig: Figure) -> float:
+    """Pixels of width the legend may use."""
+    return float(fig.get_size_inches()[0] * fig.dpi - 2 * EDGE * fig.dpi / 72.0)
+
+
+def fitted_columns(content_key: Hashable, fig: Figure) -> int | None:
+    """Legend columns already fitted for this content at the figure's present width."""
+    found = _FITS.get((content_key, float(fig.dpi), round(_legend_room(fig))))
+    return found[0] if found is not None else None
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(cache) >= _MAX_CACHED:
+        cache.clear()  # rare (many window sizes): start over rather than track age
+    cache[key] = value
 
 
 class MarginLayout(LayoutEngine):
@@ -45,20 +74,17 @@ class MarginLayout(LayoutEngine):
         self.x_label = x_label
         self.legend = legend
         self.legend_entries = legend_entries
-        self._built_columns = len(legend_entries[0])
+        # add_legend may already have built the legend with its fitted column count.
+        built: int = legend._ncols if legend is not None else 0  # type: ignore[attr-defined]
+        self._built_columns = built
         # Column counts already fitted, by available width (pixels): redraws stay cheap.
         self._columns: dict[int, int] = {}
 
     def execute(self, fig: Figure) -> None:
         renderer = fig._get_renderer()  # type: ignore[attr-defined]
         to_px = fig.dpi / 72.0
-        font = FontProperties(size=self.font_size)
         widest = max(
-            (
-                renderer.get_text_width_height_descent(label, font, ismath=False)[0]
-                for label in self.y_labels
-            ),
-            default=0.0,
+            (self._width(renderer, label, fig.dpi) for label in self.y_labels), default=0.0
         )
         width_px, height_px = fig.get_size_inches() * fig.dpi
         line = self.font_size * LINE * to_px
@@ -68,7 +94,7 @@ class MarginLayout(LayoutEngine):
             bottom += line
         if self.legend is not None and self.legend.get_visible():
             # The legend brings its own padding, so no edge below it.
-            bottom += self._fit_legend(renderer, width_px - 2 * EDGE * to_px)
+            bottom += self._fit_legend(renderer, fig)
         else:
             bottom += EDGE * to_px
         fig.subplots_adjust(
@@ -78,12 +104,27 @@ class MarginLayout(LayoutEngine):
             top=max(1.0 - EDGE * to_px / height_px, 0.65),
         )
 
-    def _fit_legend(self, renderer: Any, room: float) -> float:
+    def _width(self, renderer: Any, label: str, dpi: float) -> float:
+        key = (label, self.font_size, float(dpi))
+        found = _WIDTHS.get(key)
+        if found is None:
+            font = FontProperties(size=self.font_size)
+            found = float(renderer.get_text_width_height_descent(label, font, ismath=False)[0])
+            _remember(_WIDTHS, key, found)
+        return found
+
+    def _fit_legend(self, renderer: Any, fig: Figure) -> float:
         """Use as many legend columns as fit the figure's width; return the legend height."""
         legend = self.legend
         assert legend is not None
-        key = round(room)
-        columns = self._columns.get(key)
+        room = _legend_room(fig)
+        content: Hashable = getattr(legend, "content_key", None)
+        shared = (content, float(fig.dpi), round(room)) if content is not None else None
+        fitted = _FITS.get(shared) if shared is not None else None
+        if fitted is not None:
+            self._set_columns(fitted[0])
+            return fitted[1]
+        columns = self._columns.get(round(room))
         if columns is None:
             entries = len(self.legend_entries[0])
             columns = entries
@@ -94,9 +135,12 @@ class MarginLayout(LayoutEngine):
                 # Balanced rows: 9 entries as 5 + 4 rather than 8 + 1.
                 rows = -(-entries // columns) + 1
                 columns = min(columns - 1, -(-entries // rows))
-            self._columns[key] = columns
+            self._columns[round(room)] = columns
         self._set_columns(columns)
-        return float(legend.get_window_extent(renderer).height)
+        height = float(legend.get_window_extent(renderer).height)
+        if shared is not None:
+            _remember(_FITS, shared, (columns, height))
+        return height
 
     def _set_columns(self, columns: int) -> None:
         legend = self.legend

@@ -5,12 +5,16 @@ renders the marker once and copies it), but a collection per (shape, amount, col
 costs about a millisecond of Python each. This artist keeps the fast stamping and
 skips the per-collection overhead, so thousands of episodes redraw quickly when the
 timeline is panned or zoomed. It also answers hit tests for picking.
+
+Everything per point is worked out in one pass over the episodes into small integer
+codes; sizes, colours and groups then come from numpy lookups, not Python loops.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -24,21 +28,30 @@ from matplotlib.transforms import Affine2D
 
 from journal.charts.data import EpisodePoint
 from journal.charts.style import (
+    AFTER_SEX_SCALE,
     AMOUNT_LEVEL,
+    AMOUNT_SIZES,
     ATTENTION,
     ATTENTION_WIDTH,
     EDGE_WIDTH,
     MARKER_AFTER_SEX,
     MARKER_PLAIN,
     Palette,
-    marker_size,
 )
-from journal.domain.vocabulary import Amount, Colour
 
 # How far (in points) outside a marker a click still counts as hitting it.
 PICK_RADIUS = 4.0
 
 RGBA = tuple[float, float, float, float]
+
+# Bits of a point's code: colour index (palette order) in the low bits, then the flags,
+# then the amount level. Wide enough for any palette of up to 16 colours.
+_COLOUR_BITS = 4
+_AFTER_SEX = 1 << _COLOUR_BITS
+_ATTENTION = 1 << (_COLOUR_BITS + 1)
+_LEVEL_SHIFT = _COLOUR_BITS + 2
+# Marker area by amount level (AMOUNT_LEVEL is in level order).
+_AMOUNT_SIZE = np.array([AMOUNT_SIZES[amount] for amount in AMOUNT_LEVEL], dtype=float)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +66,20 @@ class _Stamp:
     width: float
 
 
+@cache
 def _marker_path(marker: str) -> Path:
+    """A marker's outline, built once (MarkerStyle deep-copies its path every time)."""
     style = MarkerStyle(marker)
     return style.get_path().transformed(style.get_transform())
+
+
+def _runs(keys: np.ndarray) -> list[np.ndarray]:
+    """Indices grouped by equal key, groups in key order, each in index order."""
+    if not keys.size:
+        return []
+    order = np.argsort(keys, kind="stable")
+    cuts = np.flatnonzero(np.diff(keys[order])) + 1
+    return np.split(order, cuts)
 
 
 class EpisodeMarkers(Artist):
@@ -76,44 +100,67 @@ class EpisodeMarkers(Artist):
         self.offsets = np.column_stack([np.asarray(xs, float), np.asarray(ys, float)])
         self.offsets = self.offsets.reshape(-1, 2)
         count = len(points)
-        rgba = {colour: to_rgba(value) for colour, value in pal.colours.items()}
-        self.sizes = np.fromiter((marker_size(p) for p in points), dtype=float, count=count)
-        self.after_sex = np.fromiter((p.after_sex for p in points), dtype=bool, count=count)
-        self.attention = np.fromiter(
-            (p.severity in ATTENTION for p in points), dtype=bool, count=count
+        colour_index = {colour: i for i, colour in enumerate(pal.colours)}
+        codes = np.fromiter(
+            (
+                (AMOUNT_LEVEL[p.amount] << _LEVEL_SHIFT)
+                | colour_index[p.colour]
+                | (_AFTER_SEX if p.after_sex else 0)
+                | (_ATTENTION if p.severity in ATTENTION else 0)
+                for p in points
+            ),
+            dtype=np.int64,
+            count=count,
         )
-        self.facecolors = np.array([rgba[p.colour] for p in points], dtype=float).reshape(-1, 4)
-        self._stamps = self._group(points, pal)
+        levels = codes >> _LEVEL_SHIFT
+        colours = codes & ((1 << _COLOUR_BITS) - 1)
+        self.after_sex = (codes & _AFTER_SEX).astype(bool)
+        self.attention = (codes & _ATTENTION).astype(bool)
+        # Same arithmetic as style.marker_size, so sizes match it exactly.
+        self.sizes = _AMOUNT_SIZE[levels] * np.where(self.after_sex, AFTER_SEX_SCALE, 1.0)
+        rgba = np.array([to_rgba(value) for value in pal.colours.values()], dtype=float)
+        self.facecolors = rgba[colours].reshape(-1, 4)
+        self._stamps = self._group(levels, colours, rgba, pal)
         self.set_gid(gid)
         self.set_zorder(3)
         self.set_picker(True)
         axes.add_artist(self)
         self.set_transform(axes.transData)
+        self._index: dict[str, int] | None = None
 
-    def _group(self, points: Sequence[EpisodePoint], pal: Palette) -> list[_Stamp]:
-        keys: dict[tuple[bool, Amount, Colour | None], list[int]] = {}
-        for index, point in enumerate(points):
-            keys.setdefault((point.after_sex, point.amount, point.colour), []).append(index)
+    def _group(
+        self, levels: np.ndarray, colours: np.ndarray, rgba: np.ndarray, pal: Palette
+    ) -> list[_Stamp]:
         edge = to_rgba(pal.marker_edge)
         ring = to_rgba(pal.attention_edge)
+        top = int(levels.max(initial=0))
+        # Heavier amounts first, so smaller markers stay visible on top of them; then
+        # round before triangles, then palette order.
+        shape_key = (top - levels) * 2 + self.after_sex
         stamps: list[_Stamp] = []
+        for chosen in _runs((shape_key << _COLOUR_BITS) | colours):
+            first = int(chosen[0])
+            path = _marker_path(MARKER_AFTER_SEX if self.after_sex[first] else MARKER_PLAIN)
+            red, green, blue, alpha = (float(v) for v in rgba[colours[first]])
+            face = (red, green, blue, alpha)
+            stamps.append(_Stamp(path, float(self.sizes[first]), chosen, face, edge, EDGE_WIDTH))
+        # Rings go over every marker. They have no fill, so one stamp per shape and size
+        # draws the same pixels as one per colour, with fewer calls.
+        flagged = np.flatnonzero(self.attention)
         rings: list[_Stamp] = []
-        colour_order = {colour: i for i, colour in enumerate(pal.colours)}
-        # Heavier amounts first, so smaller markers stay visible on top of them.
-        for (after_sex, _amount, _colour), indices in sorted(
-            keys.items(),
-            key=lambda item: (-AMOUNT_LEVEL[item[0][1]], item[0][0], colour_order[item[0][2]]),
-        ):
-            first = points[indices[0]]
-            path = _marker_path(MARKER_AFTER_SEX if after_sex else MARKER_PLAIN)
-            chosen = np.array(indices, dtype=int)
-            size = marker_size(first)
-            face = to_rgba(pal.colour_of(first.colour))
-            stamps.append(_Stamp(path, size, chosen, face, edge, EDGE_WIDTH))
-            flagged = chosen[self.attention[chosen]]
-            if flagged.size:
-                rings.append(_Stamp(path, size, flagged, None, ring, ATTENTION_WIDTH))
+        for group in _runs(shape_key[flagged]):
+            chosen = flagged[group]
+            first = int(chosen[0])
+            path = _marker_path(MARKER_AFTER_SEX if self.after_sex[first] else MARKER_PLAIN)
+            size = float(self.sizes[first])
+            rings.append(_Stamp(path, size, chosen, None, ring, ATTENTION_WIDTH))
         return stamps + rings
+
+    def index_of(self, episode_id: str) -> int | None:
+        """The marker index of an episode (the map is built on first use)."""
+        if self._index is None:
+            self._index = {episode_id: i for i, episode_id in enumerate(self.ids)}
+        return self._index.get(episode_id)
 
     @allow_rasterization  # type: ignore[untyped-decorator]
     def draw(self, renderer: RendererBase) -> None:

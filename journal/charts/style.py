@@ -17,6 +17,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from journal.charts.data import EpisodePoint
+from journal.charts.layout import fitted_columns
+from journal.charts.legend import ChartLegend
 from journal.domain.vocabulary import Amount, Colour, Severity
 
 # Marker areas in points²: each step is clearly larger than the one before.
@@ -187,11 +189,20 @@ def add_legend(
         )
     if not handles:
         return None
-    # The layout engine narrows this to as many columns as the width allows.
-    legend = figure.legend(
-        handles=handles,
+    labels = [str(h.get_label()) for h in handles]
+    # The handles follow from the palette and the labels, which is all a cached
+    # rendering of this legend depends on.
+    key = (_palette_key(pal), FONT_SIZE, tuple(labels))
+    # The layout engine narrows this to as many columns as the width allows; when it
+    # already did so for this legend at this width, build it that way straight away.
+    ncols = fitted_columns(key, figure) or len(handles)
+    legend = ChartLegend(
+        figure,
+        handles,
+        labels,
+        key,
         loc="lower center",
-        ncols=len(handles),
+        ncols=ncols,
         frameon=False,
         fontsize=FONT_SIZE,
         handletextpad=0.4,
@@ -199,6 +210,11 @@ def add_legend(
         labelcolor=pal.text,
     )
     return legend, handles
+
+
+def _palette_key(pal: Palette) -> tuple[object, ...]:
+    fields = (pal.background, pal.text, pal.period, pal.period_alpha, pal.ovulation)
+    return (*fields, pal.marker_edge, pal.attention_edge, tuple(pal.colours.items()))
 
 
 def _marker(

@@ -174,3 +174,21 @@ def test_severity_mapping_is_optional(journal: JournalData) -> None:
     assert all(p.severity is None for p in plain.episodes)
     urgent = timeline_data(journal, {journal.episodes[0].id: Severity.URGENT})
     assert sum(p.needs_attention for p in urgent.episodes) == 1
+
+
+def test_redrawing_reuses_the_rendered_legend_with_the_same_pixels(data: TimelineData) -> None:
+    from journal.charts import legend as legend_module
+    from journal.charts.render import render_png
+
+    legend_module.clear_legend_cache()
+    figure = Figure(figsize=(9, 3.6), dpi=100)
+    draw_timeline(figure, data)
+    first = render_png(figure, 100)
+    assert len(legend_module._IMAGES) == 1
+    again = Figure(figsize=(9, 3.6), dpi=100)
+    draw_timeline(again, data)
+    assert render_png(again, 100) == first  # drawn from the cache, same bytes
+    assert len(legend_module._IMAGES) == 1
+    draw_timeline(again, data, dark=True)  # other colours: rendered afresh
+    assert render_png(again, 100) != first
+    assert len(legend_module._IMAGES) == 2

@@ -67,6 +67,7 @@ class CycleChartView(QWidget):
         self._artists = draw_cycle_chart(
             self.figure, self._rows, highlight=self._highlight, dark=is_dark(self)
         )
+        self.canvas.set_overlay([self._artists.highlight_ring])
         self.canvas.redraw_later()
 
     def highlight(self, episode_id: str | None) -> None:
@@ -77,10 +78,12 @@ class CycleChartView(QWidget):
         if self._artists.set_highlight(episode_id) and episode_id is not None:
             position = self._artists.position(episode_id)
             if position is not None:
-                self.canvas.redraw_now()  # the transform is only right after a draw
+                if not self.canvas.is_current():
+                    self.canvas.redraw_now()  # the transform is only right after a draw
                 _x, y = self._artists.axes.transData.transform(position)
                 self.scroll_area.ensureVisible(0, int(self.canvas.height() - y), 0, ROW_PIXELS * 2)
-        self.canvas.redraw_later()
+        # Scrolling moves the canvas, not the figure's view: only the ring is repainted.
+        self.canvas.redraw_overlay()
 
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
@@ -89,6 +92,7 @@ class CycleChartView(QWidget):
         self._highlight = None
         self._press = None
         QToolTip.hideText()
+        self.canvas.set_overlay([])
         self.figure.clear()
         self.canvas.setMinimumHeight(MIN_HEIGHT)
         self.canvas.redraw_later()

@@ -6,8 +6,11 @@ view range and the mouse handling, and says which episode was clicked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
+from matplotlib.artist import Artist
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -50,11 +53,22 @@ def episode_summary(data: TimelineData | None, episode_id: str) -> str:
 
 
 class ChartCanvas(FigureCanvasQTAgg):
-    """The Qt canvas of one figure, with typed redraw calls (matplotlib's are untyped)."""
+    """The Qt canvas of one figure, with typed redraw calls (matplotlib's are untyped).
+
+    Overlay artists (the highlight ring) are animated: a full draw leaves them out, keeps
+    a copy of the pixels as a background, then paints them on top. Moving the ring then
+    only restores that background and repaints the overlay, instead of redrawing
+    thousands of markers, as long as the figure still shows the same view.
+    """
 
     def __init__(self, figure: Figure) -> None:
         super().__init__(figure)  # type: ignore[no-untyped-call]
         self.setMouseTracking(True)
+        self.full_draws = 0  # how many complete redraws ran (for tests and benchmarks)
+        self._overlay: list[Artist] = []
+        self._background: Any = None
+        self._background_view: tuple[object, ...] | None = None
+        self.mpl_connect("draw_event", self._on_draw)
 
     def redraw_later(self) -> None:
         """Redraw once control returns to the event loop (coalesces many requests)."""
@@ -62,6 +76,44 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def redraw_now(self) -> None:
         self.draw()  # type: ignore[no-untyped-call]
+
+    def set_overlay(self, artists: Sequence[Artist | None]) -> None:
+        """Artists redrawn on their own over a cached background (empty: none)."""
+        self._overlay = [artist for artist in artists if artist is not None]
+        for artist in self._overlay:
+            artist.set_animated(True)
+        self._background = None
+
+    def is_current(self) -> bool:
+        """True when the last full draw still shows the figure's present view."""
+        return self._background is not None and self._background_view == self._view()
+
+    def redraw_overlay(self) -> None:
+        """Repaint only the overlay when the cached background still holds, else redraw."""
+        if not self.is_current():
+            self.redraw_later()
+            return
+        self.restore_region(self._background)  # type: ignore[no-untyped-call]
+        self._paint_overlay()
+        self.blit(self.figure.bbox)  # type: ignore[no-untyped-call]
+
+    def _view(self) -> tuple[object, ...]:
+        """What the background depends on: pixel size and every axes' view limits."""
+        limits = tuple(tuple(axes.viewLim.bounds) for axes in self.figure.axes)
+        return (tuple(self.figure.bbox.bounds), limits)
+
+    def _on_draw(self, _event: object) -> None:
+        self.full_draws += 1
+        if not self._overlay:
+            self._background = None
+            return
+        self._background = self.copy_from_bbox(self.figure.bbox)  # type: ignore[no-untyped-call]
+        self._background_view = self._view()
+        self._paint_overlay()
+
+    def _paint_overlay(self) -> None:
+        for artist in self._overlay:
+            self.figure.draw_artist(artist)
 
 
 def is_dark(widget: QWidget) -> bool:
@@ -132,6 +184,7 @@ class TimelineView(QWidget):
             self._artists.set_range(*kept)
         else:
             self._apply_preset(self._checked_preset() or DEFAULT_PRESET)
+        self.canvas.set_overlay([self._artists.highlight_ring, self._artists.highlight_guide])
         self.canvas.redraw_later()
 
     def highlight(self, episode_id: str | None) -> None:
@@ -147,7 +200,8 @@ class TimelineView(QWidget):
                 half = (high - low) / 2
                 self._artists.axes.set_xlim(position[0] - half, position[0] + half)
                 self._uncheck_presets()
-        self.canvas.redraw_later()
+        # Only the ring moved, unless the range did too (then this redraws everything).
+        self.canvas.redraw_overlay()
 
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
@@ -156,6 +210,7 @@ class TimelineView(QWidget):
         self._highlight = None
         self._press = None
         QToolTip.hideText()
+        self.canvas.set_overlay([])
         self.figure.clear()
         self.canvas.redraw_later()
 

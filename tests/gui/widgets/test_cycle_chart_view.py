@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.charts import cycle_rows
@@ -86,3 +87,17 @@ def test_many_cycles_grow_the_canvas_instead_of_squeezing(view: CycleChartView) 
     assert view.canvas.minimumHeight() > small
     assert view.artists is not None
     assert len(view.artists.axes.get_yticks()) <= 24  # labels thinned, never overlapping
+
+
+def test_highlight_repaints_only_the_ring(qtbot: QtBot, view: CycleChartView) -> None:
+    QApplication.processEvents()
+    draws = view.canvas.full_draws
+    view.highlight("mid")
+    view.highlight("sex")
+    QApplication.processEvents()
+    assert view.canvas.full_draws == draws  # the background cache was reused
+    assert view.artists is not None and view.artists.highlighted == "sex"
+    view.set_rows(cycle_rows(_journal()))  # new content: the next highlight redraws
+    view.highlight("mid")
+    QApplication.processEvents()
+    assert view.canvas.full_draws > draws

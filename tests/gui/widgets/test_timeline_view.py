@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pytest
 from matplotlib.backend_bases import MouseEvent
+from matplotlib.colors import to_rgba
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.charts import TimelineData, timeline_data
@@ -138,3 +141,64 @@ def test_clear_leaves_no_journal_data(qtbot: QtBot, view: TimelineView) -> None:
         qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point)
     qtbot.mouseClick(view.preset_buttons["All"], Qt.MouseButton.LeftButton)  # no error
     assert view.visible_range() is None
+
+
+def _ring_pixel_is_painted(view: TimelineView, episode_id: str) -> bool:
+    """True when the canvas buffer shows the highlight colour on the ring around a marker."""
+    assert view.artists is not None
+    position = view.artists.position(episode_id)
+    assert position is not None
+    x, y = view.artists.axes.transData.transform(position)
+    buffer = np.asarray(view.canvas.buffer_rgba())
+    height = buffer.shape[0]
+    wanted = np.array(to_rgba(view.artists.palette.highlight)[:3]) * 255
+    # The ring runs a few pixels outside the marker: look at a small band around it.
+    row = round(height - y)
+    band = buffer[max(row - 25, 0) : row + 25, max(int(x) - 25, 0) : int(x) + 25, :3]
+    return bool((np.abs(band - wanted).max(axis=2) < 40).any())
+
+
+def test_highlight_in_view_repaints_only_the_ring(qtbot: QtBot, view: TimelineView) -> None:
+    QApplication.processEvents()  # let any pending full redraw run first
+    draws = view.canvas.full_draws
+    view.highlight("recent")  # already in the "1 year" range
+    QApplication.processEvents()
+    assert view.canvas.full_draws == draws  # no full redraw, just the ring over the cache
+    assert _ring_pixel_is_painted(view, "recent")
+    view.highlight("sex")
+    view.highlight(None)
+    QApplication.processEvents()
+    assert view.canvas.full_draws == draws
+    assert not _ring_pixel_is_painted(view, "recent")
+
+
+def test_highlight_out_of_range_redraws_with_the_ring(qtbot: QtBot, view: TimelineView) -> None:
+    QApplication.processEvents()
+    draws = view.canvas.full_draws
+    view.highlight("old")  # outside the last year: the range moves, so everything redraws
+    QApplication.processEvents()
+    assert view.canvas.full_draws == draws + 1
+    assert _ring_pixel_is_painted(view, "old")
+    # The ring is drawn over the new background, and later highlights reuse it.
+    view.highlight("old")
+    QApplication.processEvents()
+    assert view.canvas.full_draws == draws + 1
+
+
+def test_new_data_or_panning_invalidates_the_cached_background(
+    qtbot: QtBot, view: TimelineView, data: TimelineData
+) -> None:
+    QApplication.processEvents()
+    view.set_data(data)
+    assert not view.canvas.is_current()  # new figure content: never blit the old pixels
+    QApplication.processEvents()
+    assert view.canvas.is_current()
+    assert view.artists is not None
+    low, high = view.artists.axes.get_xlim()
+    view.artists.axes.set_xlim(low + 3, high + 3)
+    assert not view.canvas.is_current()
+    draws = view.canvas.full_draws
+    view.highlight("recent")
+    QApplication.processEvents()
+    assert view.canvas.full_draws == draws + 1
+    assert _ring_pixel_is_painted(view, "recent")
