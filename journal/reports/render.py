@@ -1,6 +1,6 @@
 """One ``QTextDocument`` per report, for the preview, the printer and PDF alike.
 
-``build_document`` turns a report model into a document whose charts are crisp PNG
+``build_document`` turns a report model into a document whose charts are crisp image
 resources (rendered at ``CHART_DPI`` and sized to the page's text width). Painting is
 done page by page (``paint_document``): the document is laid out for the target device,
 each page drawn with ``drawContents`` and a footer "page N of M" added, so the preview,
@@ -15,6 +15,8 @@ import os
 import sys
 from pathlib import Path
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -32,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from journal.charts import draw_cycle_chart, draw_timeline, render_png
+from journal.charts import draw_cycle_chart, draw_timeline
 from journal.reports.content import AppointmentSummary, EpisodeReport
 from journal.reports.html import (
     CYCLES_URL,
@@ -117,8 +119,21 @@ def _text_width_inches(layout: QPageLayout) -> float:
 
 
 def _chart_image(figure: Figure) -> QImage:
-    image = QImage.fromData(render_png(figure, dpi=CHART_DPI))
-    return image
+    """``figure`` drawn at ``CHART_DPI`` straight from Agg's pixel buffer into a ``QImage``.
+
+    Skips the PNG encode and decode of ``render_png`` (about a third of the chart time).
+    An opaque figure becomes an RGB image, which the PDF engine embeds without the soft
+    mask (and its second compression) it writes for images with an alpha channel.
+    """
+    figure.set_dpi(CHART_DPI)
+    canvas = FigureCanvasAgg(figure)  # a fresh report figure: no GUI canvas to disturb
+    canvas.draw()  # type: ignore[no-untyped-call]
+    buffer = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+    height, width = buffer.shape[0], buffer.shape[1]
+    image = QImage(bytes(buffer), width, height, width * 4, QImage.Format.Format_RGBA8888)
+    opaque = to_rgba(figure.get_facecolor())[3] >= 1.0
+    # convertToFormat and copy both detach from the temporary bytes.
+    return image.convertToFormat(QImage.Format.Format_RGB32) if opaque else image.copy()
 
 
 def _summary_charts(summary: AppointmentSummary) -> tuple[QImage, QImage]:
