@@ -38,6 +38,7 @@ STARTS = 5
 SELECTIONS = 60
 TARGET_START_RATIO = 2.0
 TARGET_SELECT_MS = 50.0
+AIMS = {"start_ratio": TARGET_START_RATIO, "select_p95_ms": TARGET_SELECT_MS}
 
 # Both children print the wall-clock time at which their first window was painted; the
 # parent subtracts the moment just before it started them.
