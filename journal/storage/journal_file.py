@@ -13,8 +13,8 @@ Rules from the spec this module keeps:
 from __future__ import annotations
 
 import contextlib
-import hmac
 import glob
+import hmac
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
