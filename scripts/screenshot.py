@@ -82,11 +82,12 @@ def main() -> int:
         window.resize(1280, 800)
         window.show()
         settle(app, window)
-        # The most recent episode with a pressing card makes the most telling picture.
+        # The most recent bleeding after sex: a pressing card and several explanations
+        # make the most telling picture.
         chosen = None
         for episode in sorted(service.episodes(), key=lambda e: e.sort_key, reverse=True):
             severities = {m.card.severity.value for m in service.explain(episode.id).cards}
-            if {"see-provider", "urgent"} & severities and len(severities) > 1:
+            if episode.after_sex and {"see-provider", "urgent"} & severities:
                 chosen = episode.id
                 break
         if chosen is not None:

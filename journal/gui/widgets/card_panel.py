@@ -161,10 +161,10 @@ class CardPanel(QWidget):
         self._remove_cards()
         self.placeholder.setText(NO_CARDS_TEXT if not matches else "")
         self.placeholder.setVisible(not matches)
-        for position, match in enumerate(matches):
-            # Only the top card opens (the most pressing one comes first): every other
-            # card's badge, title and reasons stay in view, its text one click away.
-            view = CardView(match, position == 0, self._content)
+        # Every card's badge, title and reasons stay in view, the text one click away;
+        # a lone card opens, as there is nothing else to see.
+        for match in matches:
+            view = CardView(match, len(matches) == 1, self._content)
             self._cards.insertWidget(self._cards.count() - 1, view)
             self._ids.append(match.card.id)
         self.scroll_area.verticalScrollBar().setValue(0)
