@@ -10,27 +10,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.domain.errors import JournalError
-from journal.gui.passphrase import MIN_LENGTH, strength_hint
+from journal.gui.passphrase import MIN_LENGTH
+from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
 from journal.services import JournalService
 
 EXPLANATION = (
     "The journal is re-encrypted under the new passphrase. Backups made before keep the "
     "passphrase they were made with. Nothing can recover a lost passphrase."
 )
-
-
-def _secret(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
 
 
 class ChangePassphraseDialog(QDialog):
@@ -45,21 +38,11 @@ class ChangePassphraseDialog(QDialog):
         self._service = service
         self.setWindowTitle("Change passphrase")
         self.setMinimumWidth(460)
-        self.current = _secret("Current passphrase")
-        self.new = _secret("New passphrase")
-        self.repeat = _secret("Repeat the new passphrase")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 100)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.meter.setAccessibleName("Passphrase strength")
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.error.setAccessibleName("Error")
-        self.error.hide()
+        self.current = secret_field("Current passphrase")
+        self.new = secret_field("New passphrase")
+        self.repeat = secret_field("Repeat the new passphrase")
+        self.meter = StrengthMeter()
+        self.error = error_label()
         note = QLabel(EXPLANATION)
         note.setWordWrap(True)
 
@@ -67,7 +50,6 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("&Current passphrase:", self.current)
         form.addRow("&New passphrase:", self.new)
         form.addRow("", self.meter)
-        form.addRow("", self.hint)
         form.addRow("&Repeat it:", self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.change_button = QPushButton("C&hange passphrase")
@@ -85,9 +67,7 @@ class ChangePassphraseDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        score, hint = strength_hint(self.new.text())
-        self.meter.setValue(score)
-        self.hint.setText(hint)
+        self.meter.rate(self.new.text())
         self.change_button.setEnabled(
             bool(self.current.text())
             and len(self.new.text()) >= MIN_LENGTH

@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.domain.errors import JournalError
-from journal.gui.passphrase import MIN_LENGTH, strength_hint
+from journal.gui.passphrase import MIN_LENGTH
+from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
 
 if TYPE_CHECKING:
     from journal.services import JournalService
@@ -51,32 +50,18 @@ class CreateJournalDialog(QDialog):
             "passphrase you choose now."
         )
         intro.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("New passphrase")
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Repeat the passphrase")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 100)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.meter.setAccessibleName("Passphrase strength")
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.passphrase = secret_field("New passphrase")
+        self.repeat = secret_field("Repeat the passphrase")
+        self.meter = StrengthMeter()
+        self.hint = self.meter.hint
         self.warning = QLabel(WARNING)
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.RichText)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.error.setAccessibleName("Error")
-        self.error.hide()
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow("&Passphrase:", self.passphrase)
         form.addRow("", self.meter)
-        form.addRow("", self.hint)
         form.addRow("&Repeat it:", self.repeat)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -98,9 +83,7 @@ class CreateJournalDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        score, hint = strength_hint(self.passphrase.text())
-        self.meter.setValue(score)
-        self.hint.setText(hint)
+        self.meter.rate(self.passphrase.text())
         ready = len(self.passphrase.text()) >= MIN_LENGTH and bool(self.repeat.text())
         self.create_button.setEnabled(ready)
 

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.domain.errors import JournalError
+from journal.gui.widgets.passphrase_fields import error_label, secret_field
 
 if TYPE_CHECKING:
     from journal.services import JournalService
@@ -55,18 +55,12 @@ class UnlockDialog(QDialog):
         )
         explain = QLabel("Enter your passphrase to open the journal.")
         explain.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase = secret_field("Passphrase")
         self.passphrase.setPlaceholderText("Passphrase")
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.error.setAccessibleName("Error")
-        self.error.hide()
+        self.error = error_label()
 
         buttons = QDialogButtonBox()
         self.unlock_button = QPushButton("&Unlock")
