@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -162,6 +162,8 @@ def open_episode_report(
     document = render.build_document(report)
     dialog = EpisodeReportPreview(document, report.when[:10], parent)
     document.setParent(dialog)
+    # Deleted once closed (a lock closes it too): its pages and document go with it.
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QToolBar
+from pytestqt.qtbot import QtBot
 
 from journal.domain import interchange
 from journal.domain.model import Appointment
@@ -142,3 +143,17 @@ def test_appointment_dialog_closes_at_once_on_lock(qtbot, service: JournalServic
     dialog.reject()
     assert not dialog.isVisible() and dialog.document is None
     assert dialog.preview.toPlainText() == ""
+
+
+def test_a_closed_episode_preview_is_deleted_with_its_document(
+    qtbot: QtBot, service: JournalService
+) -> None:
+    from PySide6.QtCore import QObject
+
+    dialog = open_episode_report(service, "ep-mid", None)
+    document = dialog.document
+    assert document is not None
+    destroyed: list[QObject] = []
+    document.destroyed.connect(lambda: destroyed.append(document))
+    dialog.reject()
+    qtbot.waitUntil(lambda: bool(destroyed))
