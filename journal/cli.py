@@ -293,7 +293,19 @@ def _draft_from(args: argparse.Namespace) -> EpisodeDraft:
     )
 
 
+def _no_display() -> bool:
+    """On X11/Wayland systems, no display to open a window on (Qt would abort, not explain)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _gui(args: argparse.Namespace) -> int:
+    if _no_display():
+        raise JournalError(
+            "There is no graphical display to open the app on; "
+            "use a command instead (health-journal --help lists them)."
+        )
     from journal.app import run_app
 
     path = None if args.demo else (args.journal or default_journal_path()).expanduser()

@@ -219,3 +219,20 @@ def test_show_escapes_control_characters(journal: Path) -> None:
     shown = run(journal, "show", added.stdout.strip())
     assert "\x1b" not in shown.stdout
     assert "\\x1b[2Jb" in shown.stdout
+
+
+def test_no_display_is_one_clear_line(journal: Path) -> None:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        and not k.startswith("HEALTH_JOURNAL")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "journal", "--journal", str(journal)],
+        capture_output=True, text=True, env=environment, timeout=60, check=False,
+    )  # fmt: skip
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only X11/Wayland systems can lack a display")
+    assert result.returncode == 1
+    assert "no graphical display" in one_line_error(result)
