@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
+from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
 from journal.services import JournalService
 
@@ -57,6 +58,7 @@ class ChangePassphraseDialog(QDialog):
         buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.try_change)
         buttons.rejected.connect(self.reject)
+        make_primary(self.change_button, buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

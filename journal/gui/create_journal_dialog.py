@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
+from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class CreateJournalDialog(QDialog):
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
+        make_primary(self.create_button, buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -43,6 +43,7 @@ from journal.gui.form_helpers import (
     to_qdatetime,
     vocabulary_combo,
 )
+from journal.gui.widgets.dialog_buttons import make_primary
 
 # Mnemonics are spread so no two controls share a letter.
 _AMOUNT_TEXT = {
@@ -316,6 +317,7 @@ class EpisodeEditor(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        make_primary(self.save_button, self.buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

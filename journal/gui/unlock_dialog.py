@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError
+from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import error_label, secret_field
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class UnlockDialog(QDialog):
         buttons.addButton(QPushButton(quit_label), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
+        make_primary(self.unlock_button, buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -130,3 +130,21 @@ def test_lock_closes_the_passphrase_dialog_and_forgets_what_was_typed(
     dialog.exec()  # the lock, fired from inside the modal loop, must end it
     assert window.is_locked
     assert dialog.current.text() == dialog.new.text() == ""
+
+
+def test_enter_in_the_passphrase_dialog_changes_it(
+    qtbot: QtBot, window: MainWindow, filled_journal: tuple[Path, dict[str, str]]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    assert window.service is not None
+    dialog = ChangePassphraseDialog(window.service, window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    qtbot.keyClicks(dialog.new, "another long passphrase")
+    qtbot.keyClicks(dialog.repeat, "another long passphrase")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert dialog.result() == ChangePassphraseDialog.DialogCode.Accepted
+    window.close()
+    JournalService.open(filled_journal[0], "another long passphrase").close()

@@ -132,3 +132,19 @@ def test_the_unlock_dialog_needs_no_plotting_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_enter_after_the_last_field_creates_the_journal(qtbot: QtBot, journal_path: Path) -> None:
+    """Enter must press Create, never Cancel (Qt moves the default while Create is disabled)."""
+    from PySide6.QtCore import Qt
+
+    dialog = CreateJournalDialog(journal_path)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.passphrase, "correct horse battery")
+    qtbot.keyClicks(dialog.repeat, "correct horse battery")
+    with qtbot.waitSignal(dialog.created, timeout=10_000):
+        qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert journal_path.exists()
+    assert dialog.service is not None
+    dialog.service.close()
