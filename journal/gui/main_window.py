@@ -38,7 +38,7 @@ from journal.gui.lock_manager import LockManager
 from journal.gui.main_actions import ActionSlots, MainActions
 from journal.gui.qt_hub import QtChangeHub
 from journal.gui.severity_job import SeverityJob
-from journal.gui.widgets.card_panel import CardPanel
+from journal.gui.widgets.card_panel import EMPTY_TEXT, NOTHING_LOGGED_TEXT, CardPanel
 from journal.gui.widgets.cycle_chart_view import CycleChartView
 from journal.gui.widgets.episode_details import EpisodeDetails
 from journal.gui.widgets.episode_list import EpisodeList
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         self._shown_id = None
         if selected is None or not self.episode_list.select(selected):
             self.details.clear()
-            self.card_panel.clear()
+            self.card_panel.clear(NOTHING_LOGGED_TEXT if not data.episodes else EMPTY_TEXT)
         self.severity_job.start(service.explainer(), [e.id for e in data.episodes])
 
     def _on_changes(self, changes: Changes) -> None:

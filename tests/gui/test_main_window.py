@@ -215,3 +215,15 @@ def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
     panel.show_cards(matches[:1])
     (lone,) = panel.findChildren(CardView)
     assert lone.body.isVisibleTo(lone)
+
+
+def test_an_empty_journal_says_how_to_start(qtbot: QtBot, journal_path: Path) -> None:
+    from journal.gui.widgets.card_panel import NOTHING_LOGGED_TEXT
+
+    JournalService.create(journal_path, PASSPHRASE)
+    widget = MainWindow(JournalService.open(journal_path, PASSPHRASE))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.card_panel.placeholder.text() == NOTHING_LOGGED_TEXT
+    assert widget.card_panel.placeholder.isVisible()
+    widget.close()

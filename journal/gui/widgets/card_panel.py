@@ -27,6 +27,10 @@ from journal.cards import DISCLAIMER, CardMatch
 from journal.gui.widgets.severity_style import STYLES, badge_stylesheet
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
+NOTHING_LOGGED_TEXT = (
+    "Nothing is logged yet. Log an episode with Ctrl+N and the cards that may explain it "
+    "appear here. Logging your periods too (Ctrl+R) lets them place it in your cycle."
+)
 NO_CARDS_TEXT = "No card fits this episode. If you are worried, please get checked."
 
 
@@ -169,9 +173,10 @@ class CardPanel(QWidget):
             self._ids.append(match.card.id)
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def clear(self) -> None:
+    def clear(self, hint: str = EMPTY_TEXT) -> None:
+        """No cards; ``hint`` says what to do instead."""
         self._remove_cards()
-        self.placeholder.setText(EMPTY_TEXT)
+        self.placeholder.setText(hint)
         self.placeholder.show()
 
     def _remove_cards(self) -> None:
