@@ -38,7 +38,13 @@ from journal.gui.lock_manager import LockManager
 from journal.gui.main_actions import ActionSlots, MainActions
 from journal.gui.qt_hub import QtChangeHub
 from journal.gui.severity_job import SeverityJob
-from journal.gui.widgets.card_panel import EMPTY_TEXT, NOTHING_LOGGED_TEXT, CardPanel
+from journal.gui.widgets.card_panel import (
+    EMPTY_TEXT,
+    NO_CARDS_TEXT,
+    NO_CYCLE_TEXT,
+    NOTHING_LOGGED_TEXT,
+    CardPanel,
+)
 from journal.gui.widgets.cycle_chart_view import CycleChartView
 from journal.gui.widgets.episode_details import EpisodeDetails
 from journal.gui.widgets.episode_list import EpisodeList
@@ -300,7 +306,10 @@ class MainWindow(QMainWindow):
                 self.show_error(error)
                 return
             self.details.show_explanation(explanation)
-            self.card_panel.show_cards(explanation.cards)
+            cycle_unknown = explanation.cycle.cycle_day is None
+            self.card_panel.show_cards(
+                explanation.cards, NO_CYCLE_TEXT if cycle_unknown else NO_CARDS_TEXT
+            )
         # A chart redraw costs far more than the cards: let the cards paint first, and
         # redraw only the chart on view (the other catches up when its tab is shown).
         QTimer.singleShot(0, self._sync_chart_highlight)

@@ -227,3 +227,21 @@ def test_an_empty_journal_says_how_to_start(qtbot: QtBot, journal_path: Path) ->
     assert widget.card_panel.placeholder.text() == NOTHING_LOGGED_TEXT
     assert widget.card_panel.placeholder.isVisible()
     widget.close()
+
+
+def test_no_card_without_periods_suggests_logging_them(qtbot: QtBot, journal_path: Path) -> None:
+    from datetime import datetime
+
+    from journal.domain.model import EpisodeDraft
+    from journal.domain.vocabulary import Amount
+    from journal.gui.widgets.card_panel import NO_CYCLE_TEXT
+
+    JournalService.create(journal_path, PASSPHRASE)
+    service = JournalService.open(journal_path, PASSPHRASE)
+    service.add_episode(EpisodeDraft(started_at=datetime(2026, 11, 20, 9, 0), amount=Amount.LIGHT))
+    widget = MainWindow(service)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.card_panel.placeholder.text() == NO_CYCLE_TEXT)
+    assert widget.card_panel.card_ids() == []
+    widget.close()

@@ -32,6 +32,11 @@ NOTHING_LOGGED_TEXT = (
     "appear here. Logging your periods too (Ctrl+R) lets them place it in your cycle."
 )
 NO_CARDS_TEXT = "No card fits this episode. If you are worried, please get checked."
+NO_CYCLE_TEXT = (
+    "No card fits what is logged so far. Most cards read where an episode falls in your "
+    "cycle: log your periods (Ctrl+R) to let them place it. If you are worried, please "
+    "get checked."
+)
 
 
 def smaller_headings(markdown: str) -> str:
@@ -161,9 +166,10 @@ class CardPanel(QWidget):
         """The ids of the cards shown, top to bottom."""
         return list(self._ids)
 
-    def show_cards(self, matches: Sequence[CardMatch]) -> None:
+    def show_cards(self, matches: Sequence[CardMatch], none_hint: str = NO_CARDS_TEXT) -> None:
+        """Show ``matches``; with none, ``none_hint`` says why and what to do."""
         self._remove_cards()
-        self.placeholder.setText(NO_CARDS_TEXT if not matches else "")
+        self.placeholder.setText(none_hint if not matches else "")
         self.placeholder.setVisible(not matches)
         # Every card's badge, title and reasons stay in view, the text one click away;
         # a lone card opens, as there is nothing else to see.

@@ -247,8 +247,10 @@ class TimelineView(QWidget):
                 return
             days = PRESETS[DEFAULT_PRESET]
             assert days is not None
-        # A couple of days past today, so today's episodes are not on the edge.
-        self._artists.set_range(today - timedelta(days=days), today + timedelta(days=2))
+        # A little past today (3% of the span), so today's marker and its ring are whole.
+        self._artists.set_range(
+            today - timedelta(days=days), today + timedelta(days=max(2, round(days * 0.03)))
+        )
 
     def _set_span(self, low: float, high: float) -> None:
         assert self._artists is not None
