@@ -30,6 +30,16 @@ NEW_PASS_VARIABLE = "HEALTH_JOURNAL_NEW_PASSPHRASE"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_IN_USE = 0, 1, 2, 3, 4
 
+EPILOG = """\
+The journal is HEALTH_JOURNAL_PATH, else a file in your user data folder.
+The passphrase comes from HEALTH_JOURNAL_PASSPHRASE when set, else it is asked
+for (one line from standard input when that is not a terminal); 'passphrase'
+takes the new one from HEALTH_JOURNAL_NEW_PASSPHRASE, else asks twice.
+
+Exit codes: 0 done, 1 error, 2 usage, 3 wrong passphrase or not a journal,
+4 journal open elsewhere. Nothing can recover a lost passphrase.
+"""
+
 
 class UsageError(Exception):
     """Bad command-line words: exit 2."""
@@ -47,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="health-journal",
         description="A private, encrypted journal of unexpected bleeding. "
         "With no command, opens the desktop app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--journal", type=Path, metavar="PATH", help="journal file to use")
     parser.add_argument("--demo", action="store_true", help="open the app on sample data")
