@@ -17,7 +17,7 @@ from journal.domain.vocabulary import OvulationSignKind, ScreeningKind, Screenin
 from journal.gui.form_helpers import chosen, from_qdate, select_member, to_qdate, vocabulary_combo
 from journal.gui.models.record_table_model import Column
 from journal.gui.record_tab import RecordTab
-from journal.gui.records_tabs import add_row, date_edit, replace, show_day
+from journal.gui.records_tabs import add_row, date_edit, show_day
 
 
 class ScreeningsTab(RecordTab[Screening]):
@@ -65,7 +65,7 @@ class ScreeningsTab(RecordTab[Screening]):
         select_member(self.result_combo, ScreeningResult.UNKNOWN)
 
     def store(self, record: Screening, previous: Screening | None) -> None:
-        replace(self.service.add_screening, self.service.delete_screening, record, previous)
+        self.service.add_screening(record, replacing=previous)
 
     def remove(self, record: Screening) -> None:
         self.service.delete_screening(record)
@@ -112,9 +112,7 @@ class OvulationSignsTab(RecordTab[OvulationSign]):
         self.sign_combo.setCurrentIndex(0)
 
     def store(self, record: OvulationSign, previous: OvulationSign | None) -> None:
-        replace(
-            self.service.add_ovulation_sign, self.service.delete_ovulation_sign, record, previous
-        )
+        self.service.add_ovulation_sign(record, replacing=previous)
 
     def remove(self, record: OvulationSign) -> None:
         self.service.delete_ovulation_sign(record)
@@ -173,7 +171,7 @@ class AppointmentsTab(RecordTab[Appointment]):
         self.notes_edit.clear()
 
     def store(self, record: Appointment, previous: Appointment | None) -> None:
-        replace(self.service.add_appointment, self.service.delete_appointment, record, previous)
+        self.service.add_appointment(record, replacing=previous)
 
     def remove(self, record: Appointment) -> None:
         self.service.delete_appointment(record)

@@ -8,7 +8,7 @@ with the old one put back if the new one is refused.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -62,21 +62,6 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
     label = QLabel(text)
     label.setBuddy(field)
     form.addRow(label, field)
-
-
-def replace(
-    add: Callable[[T], None], remove: Callable[[T], None], record: T, previous: T | None
-) -> None:
-    """Edit a record that has no update call: remove the old, add the new, undo on refusal."""
-    if previous is None:
-        add(record)
-        return
-    remove(previous)
-    try:
-        add(record)
-    except JournalError:
-        add(previous)
-        raise
 
 
 def show_day(value: date) -> str:
@@ -246,7 +231,7 @@ class ConditionsTab(RecordTab[Condition]):
         self.since_edit.setDate(to_qdate(clock.today()))
 
     def store(self, record: Condition, previous: Condition | None) -> None:
-        replace(self.service.add_condition, self.service.delete_condition, record, previous)
+        self.service.add_condition(record, replacing=previous)
 
     def remove(self, record: Condition) -> None:
         self.service.delete_condition(record)

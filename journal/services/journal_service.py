@@ -216,31 +216,47 @@ class JournalService:
     def delete_context(self, since: date) -> None:
         self._delete(repo.delete_context, since, Changes(context=True))
 
-    def add_condition(self, condition: Condition) -> None:
+    def add_condition(self, condition: Condition, replacing: Condition | None = None) -> None:
         _not_future(condition.since, "since")
-        self._add(repo.insert_condition, condition, Changes(context=True))
+        self._add(
+            repo.insert_condition, repo.delete_condition, condition, replacing,
+            Changes(context=True),
+        )  # fmt: skip
 
     def delete_condition(self, condition: Condition) -> None:
         self._delete(repo.delete_condition, condition, Changes(context=True))
 
-    def add_screening(self, screening: Screening) -> None:
+    def add_screening(self, screening: Screening, replacing: Screening | None = None) -> None:
         _not_future(screening.date, "date")
-        self._add(repo.insert_screening, screening, Changes(context=True))
+        self._add(
+            repo.insert_screening, repo.delete_screening, screening, replacing,
+            Changes(context=True),
+        )  # fmt: skip
 
     def delete_screening(self, screening: Screening) -> None:
         self._delete(repo.delete_screening, screening, Changes(context=True))
 
-    def add_ovulation_sign(self, sign: OvulationSign) -> None:
+    def add_ovulation_sign(
+        self, sign: OvulationSign, replacing: OvulationSign | None = None
+    ) -> None:
         _not_future(sign.date, "date")
-        self._add(repo.insert_ovulation_sign, sign, Changes(periods=True))
+        self._add(
+            repo.insert_ovulation_sign, repo.delete_ovulation_sign, sign, replacing,
+            Changes(periods=True),
+        )  # fmt: skip
 
     def delete_ovulation_sign(self, sign: OvulationSign) -> None:
         self._delete(repo.delete_ovulation_sign, sign, Changes(periods=True))
 
-    def add_appointment(self, appointment: Appointment) -> None:
+    def add_appointment(
+        self, appointment: Appointment, replacing: Appointment | None = None
+    ) -> None:
         parse_text(appointment.with_, "with", interchange.SHORT_TEXT_MAX)
         parse_text(appointment.notes, "notes", 10_000)
-        self._add(repo.insert_appointment, appointment, Changes(appointments=True))
+        self._add(
+            repo.insert_appointment, repo.delete_appointment, appointment, replacing,
+            Changes(appointments=True),
+        )  # fmt: skip
 
     def delete_appointment(self, appointment: Appointment) -> None:
         self._delete(repo.delete_appointment, appointment, Changes(appointments=True))
@@ -250,12 +266,22 @@ class JournalService:
         past = [a for a in self.data().appointments if a.date <= limit]
         return past[-1] if past else None
 
-    def _add(self, insert: Callable[[Any, T], None], record: T, changes: Changes) -> None:
+    def _add(
+        self,
+        insert: Callable[[Any, T], None],
+        remove: Callable[[Any, T], bool],
+        record: T,
+        replacing: T | None,
+        changes: Changes,
+    ) -> None:
+        """Add ``record``, or swap it for ``replacing`` (an edit) in one transaction."""
         data = self.data()
         every = (*data.conditions, *data.screenings, *data.ovulation_signs, *data.appointments)
-        if record in every:
+        if record in every and record != replacing:
             raise InvalidInput("record", "is already in the journal")
         with self._store.transaction() as session:
+            if replacing is not None and not remove(session, replacing):
+                raise InvalidInput("record", "was not found (already deleted?)")
             insert(session, record)
         self._changed(changes)
 

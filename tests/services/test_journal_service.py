@@ -242,3 +242,25 @@ def test_import_refuses_future_dates_everywhere(
     with pytest.raises(InvalidInput, match=rf"{re.escape(where)}.*future"):
         service.import_data(document)
     assert service.data() == JournalData()
+
+
+def test_editing_a_record_swaps_it_in_one_transaction(
+    service: JournalService, journal_path: Path
+) -> None:
+    old = Screening(ScreeningKind.STI_TEST, date(2025, 3, 1), ScreeningResult.UNKNOWN)
+    new = Screening(ScreeningKind.STI_TEST, date(2025, 3, 1), ScreeningResult.NORMAL)
+    other = Screening(ScreeningKind.CERVICAL_SCREENING, date(2024, 1, 1), ScreeningResult.NORMAL)
+    service.add_screening(old)
+    service.add_screening(other)
+    service.add_screening(new, replacing=old)
+    assert set(service.data().screenings) == {new, other}
+    service.add_screening(new, replacing=new)  # saving unchanged is no clash
+    digest = file_digest(journal_path)
+    with pytest.raises(InvalidInput, match="already in the journal"):
+        service.add_screening(other, replacing=new)
+    with pytest.raises(InvalidInput, match="future"):
+        service.add_screening(
+            Screening(ScreeningKind.STI_TEST, date(2027, 1, 1)), replacing=new
+        )
+    assert set(service.data().screenings) == {new, other}
+    assert file_digest(journal_path) == digest
