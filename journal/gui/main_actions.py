@@ -65,15 +65,17 @@ class MainActions:
             self._make(name, _bind(slots.show_tab, index), f"Ctrl+{index + 1}")
             for index, name in enumerate(("&Timeline", "C&ycle chart", "&Patterns"))
         ]
-        # Everything that needs an open journal; disabled while locked.
+        # Everything that needs an open journal; disabled while locked. Undo and redo follow
+        # the undo stack alone (cleared on lock), so they are never on with nothing to undo.
+        self._undo_stack = undo_stack
         self.journal_actions = [
-            self.new, self.edit, self.delete, self.undo, self.redo, self.lock, self.find,
+            self.new, self.edit, self.delete, self.lock, self.find,
             self.records, self.report, self.appointment, *self.tabs,
             self.back_up, self.export_json, self.import_json, self.change_passphrase,
         ]  # fmt: skip
         self._build_menus()
         self._build_toolbar()
-        for action in self.journal_actions:
+        for action in (*self.journal_actions, self.undo, self.redo):
             text = action.text().replace("&", "").rstrip("…")
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text} ({keys})" if keys else text)
@@ -81,6 +83,8 @@ class MainActions:
     def set_journal_enabled(self, enabled: bool) -> None:
         for action in self.journal_actions:
             action.setEnabled(enabled)
+        self.undo.setEnabled(enabled and self._undo_stack.canUndo())
+        self.redo.setEnabled(enabled and self._undo_stack.canRedo())
 
     def _make(self, text: str, slot: Slot, keys: str | QKeySequence.StandardKey = "") -> QAction:
         action = QAction(text, self._window)

@@ -54,7 +54,8 @@ from journal.services import Changes, JournalService
 from journal.settings import AUTO_LOCK_MINUTES, Settings, WindowState
 
 TITLE = "Health Journal"
-LOCKED_TITLE = "Health Journal — locked"
+# Qt appends the application's display name to any other title ("Locked — Health Journal").
+LOCKED_TITLE = "Locked"
 TAB_TIMELINE, TAB_CYCLES, TAB_PATTERNS = range(3)
 
 
@@ -105,8 +106,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.patterns_panel, "&Patterns")
         self.tabs.setAccessibleName("Charts and patterns")
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.timeline.episodeActivated.connect(self.select_episode)
-        self.cycle_chart.episodeActivated.connect(self.select_episode)
+        for chart in (self.timeline, self.cycle_chart):
+            chart.episodeActivated.connect(self.select_episode)
+            chart.episodeOpened.connect(self._open_from_chart)
 
         self.episode_list = EpisodeList()
         self.episode_list.selection_changed.connect(self._on_selection_changed)
@@ -255,9 +257,12 @@ class MainWindow(QMainWindow):
         self._refresh_cycle_chart()
         self.patterns_panel.show_patterns(service.patterns())
         self._shown_id = None
+        self._highlighted = {}  # the charts were redrawn: ring what is selected now, or none
         if selected is None or not self.episode_list.select(selected):
             self.details.clear()
             self.card_panel.clear(NOTHING_LOGGED_TEXT if not data.episodes else EMPTY_TEXT)
+            QTimer.singleShot(0, self._sync_chart_highlight)
+        self._update_actions()
         self.severity_job.start(service.explainer(), [e.id for e in data.episodes])
 
     def _on_changes(self, changes: Changes) -> None:
@@ -287,6 +292,10 @@ class MainWindow(QMainWindow):
     def select_episode(self, episode_id: str) -> None:
         """Select an episode in the list (showing it even when the filter hid it)."""
         self.episode_list.select(episode_id)
+
+    def _open_from_chart(self, episode_id: str) -> None:
+        if self.episode_list.select(episode_id):
+            self.edit_episode()
 
     def _on_selection_changed(self, episode_id: str | None) -> None:
         self._show_episode(episode_id)

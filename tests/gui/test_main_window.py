@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from journal.gui.main_window import TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
+from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
 from journal.gui.models.episode_filter_proxy import EpisodeFilter
 from journal.services import JournalService
 from tests.helpers import MARKER, PASSPHRASE
@@ -37,7 +37,7 @@ def test_lists_every_episode_newest_first(window: MainWindow, ids: dict[str, str
     shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
     assert shown == ["Sun 08 Nov 2026, 23:15", "Thu 08 Oct 2026", "Tue 15 Sep 2026"]
     assert window.windowTitle() == TITLE
-    assert window.count_label.text() == "3 episode(s)"
+    assert window.count_label.text() == "3 episodes"
 
 
 def test_selecting_an_episode_shows_its_cards_with_reasons(
@@ -100,7 +100,7 @@ def test_filter_narrows_the_list_and_the_timeline_still_selects(
 ) -> None:
     window.filter_bar.after_sex.setChecked(True)
     assert window.proxy.rowCount() == 1
-    assert window.count_label.text() == "1 of 3 episode(s) shown"
+    assert window.count_label.text() == "1 of 3 episodes shown"
     window.filter_bar.after_sex.setChecked(False)
     window.filter_bar.text.setText("BROWNISH")
     assert window.proxy.rowCount() == 1
@@ -188,7 +188,7 @@ def test_geometry_is_remembered_and_settings_hold_no_journal_text(
     again = MainWindow(None)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (790, 590)
-    assert again.windowTitle() == "Health Journal — locked"
+    assert again.windowTitle() == LOCKED_TITLE
     stored = b"".join(p.read_bytes() for p in private_settings.rglob("*") if p.is_file())
     assert stored  # something was saved…
     assert MARKER.encode() not in stored  # …but nothing of the journal

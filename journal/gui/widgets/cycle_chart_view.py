@@ -10,14 +10,15 @@ from collections.abc import Sequence
 
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from journal.charts import CycleChartArtists, CycleRow, TimelineData, draw_cycle_chart
 from journal.gui.widgets.timeline_view import (
     CLICK_SLOP,
     ChartCanvas,
+    ChartKeys,
     episode_summary,
     is_dark,
 )
@@ -28,9 +29,11 @@ MIN_HEIGHT = 260
 
 
 class CycleChartView(QWidget):
-    """Cycles stacked by start date, episodes placed by cycle day."""
+    """Cycles stacked by start date, episodes placed by cycle day; the arrow keys move
+    the selection, Enter opens it, the mouse wheel scrolls."""
 
     episodeActivated = Signal(str)  # noqa: N815 (Qt naming)
+    episodeOpened = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,16 @@ class CycleChartView(QWidget):
         self.canvas = ChartCanvas(self.figure)
         self.canvas.setAccessibleName("Cycle chart")
         self.canvas.setMinimumHeight(MIN_HEIGHT)
+        # matplotlib's canvas takes every wheel event; this chart has no zoom, so the
+        # wheel scrolls the rows instead.
+        self.canvas.installEventFilter(self)
+        self.keys = ChartKeys(
+            self.canvas,
+            lambda: [e.id for row in self._rows for e in sorted(row.episodes, key=lambda e: e.at)],
+            lambda: self._highlight,
+            self._key_select,
+            self.episodeOpened.emit,
+        )
         self._rows: tuple[CycleRow, ...] = ()
         self._artists: CycleChartArtists | None = None
         self._highlight: str | None = None
@@ -85,6 +98,10 @@ class CycleChartView(QWidget):
         # Scrolling moves the canvas, not the figure's view: only the ring is repainted.
         self.canvas.redraw_overlay()
 
+    def _key_select(self, episode_id: str) -> None:
+        self.highlight(episode_id)  # at once, so quick repeated keys step on from here
+        self.episodeActivated.emit(episode_id)
+
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
         self._rows = ()
@@ -96,6 +113,12 @@ class CycleChartView(QWidget):
         self.figure.clear()
         self.canvas.setMinimumHeight(MIN_HEIGHT)
         self.canvas.redraw_later()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.canvas and event.type() == QEvent.Type.Wheel:
+            QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_press(self, event: Event) -> None:
         if isinstance(event, MouseEvent) and event.button == 1:

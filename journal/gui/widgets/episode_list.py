@@ -56,6 +56,7 @@ class EpisodeList(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # one Tab stop: arrows inside, Tab leaves
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -134,5 +135,10 @@ class EpisodeList(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total} episode(s)" if shown == total else f"{shown} of {total} episode(s) shown"
+        text = _episodes(total) if shown == total else f"{shown:,} of {_episodes(total)} shown"
         self.count_label.setText(text)
+
+
+def _episodes(count: int) -> str:
+    """The count in words: "1 episode", "28 episodes"."""
+    return f"{count:,} episode" if count == 1 else f"{count:,} episodes"

@@ -56,7 +56,8 @@ class FilterBar(QWidget):
         self.amount.setAccessibleName("Amount")
         self.amount.addItem("Any amount", None)
         for amount in Amount:
-            self.amount.addItem(amount.label, amount)
+            # Qt hands a str enum back as a plain str: store the value, rebuild the member.
+            self.amount.addItem(amount.label, amount.value)
         self.after_sex = QCheckBox("After sex")
         self.after_sex.setAccessibleName("Only episodes after sex")
         self.start = _date_edit("From date")
@@ -84,12 +85,12 @@ class FilterBar(QWidget):
         self.end.dateChanged.connect(self._emit)
 
     def criteria(self) -> EpisodeFilter:
-        amount = self.amount.currentData()
+        value = self.amount.currentData()
         return EpisodeFilter(
             start=_day(self.start),
             end=_day(self.end),
             after_sex_only=self.after_sex.isChecked(),
-            amount=amount if isinstance(amount, Amount) else None,
+            amount=Amount(value) if isinstance(value, str) else None,
             text=self.text.text(),
         )
 

@@ -6,7 +6,7 @@ view range and the mouse handling, and says which episode was clicked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,8 +14,8 @@ from matplotlib.artist import Artist
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCursor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -35,6 +35,7 @@ DEFAULT_PRESET = "1 year"
 ZOOM_STEP = 1.25
 MIN_SPAN_DAYS = 7.0
 MAX_SPAN_DAYS = 365.0 * 30
+HINT = "Scroll to zoom · drag to move · arrow keys pick an episode, Enter opens it"
 # A press and release closer than this (pixels) is a click, not a drag.
 CLICK_SLOP = 4.0
 
@@ -116,21 +117,93 @@ class ChartCanvas(FigureCanvasQTAgg):
             self.figure.draw_artist(artist)
 
 
+_STEPS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: 1,
+    Qt.Key.Key_Down: -1,
+    Qt.Key.Key_Home: -(10**9),
+    Qt.Key.Key_End: 10**9,
+}
+_OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def step_episode(order: Sequence[str], current: str | None, step: int) -> str | None:
+    """The episode ``step`` places from ``current`` in ``order`` (oldest first), clamped."""
+    if not order:
+        return None
+    if current not in order:
+        return order[-1] if step < 0 else order[0] if step > 0 else None
+    index = min(max(order.index(current) + step, 0), len(order) - 1)
+    return order[index]
+
+
+class ChartKeys(QObject):
+    """Arrow keys, Home and End move a chart's selection; Enter opens the selected episode.
+
+    ``order()`` gives the episode ids oldest first, ``current()`` the selected one.
+    """
+
+    def __init__(
+        self,
+        canvas: QWidget,
+        order: Callable[[], Sequence[str]],
+        current: Callable[[], str | None],
+        select: Callable[[str], object],
+        open_: Callable[[str], object],
+    ) -> None:
+        super().__init__(canvas)
+        self._order, self._current = order, current
+        self._select, self._open = select, open_
+        canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        canvas.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = Qt.Key(event.key())
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False  # Ctrl+… shortcuts and Tab keep their meaning
+        current = self._current()
+        if key in _OPEN_KEYS:
+            if current is not None:
+                self._open(current)
+            return True
+        if key in _STEPS:
+            chosen = step_episode(self._order(), current, _STEPS[key])
+            if chosen is not None and chosen != current:
+                self._select(chosen)
+            return True
+        return False
+
+
 def is_dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class TimelineView(QWidget):
-    """Episodes over time; click a marker to open its episode."""
+    """Episodes over time; click a marker (or move with the arrow keys) to select its
+    episode, Enter to open it."""
 
     episodeActivated = Signal(str)  # noqa: N815 (Qt naming)
+    episodeOpened = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figure = Figure(figsize=(8.0, 3.2))
         self.canvas = ChartCanvas(self.figure)
-        self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.canvas.setAccessibleName("Episode timeline")
+        self.keys = ChartKeys(
+            self.canvas,
+            lambda: (
+                [e.id for e in sorted(self._data.episodes, key=lambda e: e.at)]
+                if self._data is not None
+                else []
+            ),
+            lambda: self._highlight,
+            self._key_select,
+            self.episodeOpened.emit,
+        )
         self._data: TimelineData | None = None
         self._artists: TimelineArtists | None = None
         self._highlight: str | None = None
@@ -149,13 +222,13 @@ class TimelineView(QWidget):
             self.preset_buttons[name] = button
             bar.addWidget(button)
         self.preset_buttons[DEFAULT_PRESET].setChecked(True)
-        bar.addStretch(1)
-        hint = QLabel("Scroll to zoom · drag to move · click an episode to open it", self)
-        hint.setEnabled(False)  # greyed: a hint, not content
-        # May be cut short in a narrow window rather than forcing it wider.
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bar.addWidget(hint)
+        self.hint = QLabel(HINT, self)
+        self.hint.setEnabled(False)  # greyed: a hint, not content
+        # Takes the free room (a stretch beside it would leave it none) and may be cut
+        # short in a narrow window rather than forcing it wider.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -202,6 +275,10 @@ class TimelineView(QWidget):
                 self._uncheck_presets()
         # Only the ring moved, unless the range did too (then this redraws everything).
         self.canvas.redraw_overlay()
+
+    def _key_select(self, episode_id: str) -> None:
+        self.highlight(episode_id)  # at once, so quick repeated keys step on from here
+        self.episodeActivated.emit(episode_id)
 
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
