@@ -153,7 +153,7 @@ def run_app(path: Path | None, demo: bool = False) -> int:
         return code
     except JournalError as error:
         QMessageBox.critical(None, APPLICATION, str(error))
-        return error.exit_code
+        raise  # the command line says it once more and picks the exit code by kind
     finally:
         if demo_journal is not None:
             demo_journal.remove()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from journal import __version__, clock
-from journal.domain.errors import InvalidInput, JournalError
+from journal.domain.errors import JournalError, JournalInUse, NotAJournal
 from journal.domain.model import EpisodeDraft, Moment, Period, moment_to_iso
 from journal.domain.validation import parse_choice, parse_date, parse_moment
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
@@ -29,6 +29,22 @@ PASS_VARIABLE = "HEALTH_JOURNAL_PASSPHRASE"
 NEW_PASS_VARIABLE = "HEALTH_JOURNAL_NEW_PASSPHRASE"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_IN_USE = 0, 1, 2, 3, 4
+
+# The one table from an error's kind to its exit code (the spec's contract); a kind not
+# listed, nor any of its bases, exits 1. WrongPassphrase and DamagedJournal are NotAJournal.
+EXIT_CODES: dict[type[JournalError], int] = {
+    NotAJournal: EXIT_PASSPHRASE,
+    JournalInUse: EXIT_IN_USE,
+}
+
+
+def exit_code_for(error: JournalError) -> int:
+    """The exit code of ``error``'s kind (the nearest listed base class), else 1."""
+    for kind in type(error).__mro__:
+        if kind in EXIT_CODES:
+            return EXIT_CODES[kind]
+    return EXIT_ERROR
+
 
 EPILOG = """\
 The journal is HEALTH_JOURNAL_PATH, else a file in your user data folder.
@@ -341,12 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"health-journal: {error}", file=err)
         return EXIT_USAGE
-    except InvalidInput as error:
-        print(f"health-journal: {_sentence(str(error))}", file=err)
-        return EXIT_ERROR
     except JournalError as error:
         print(f"health-journal: {_sentence(str(error))}", file=err)
-        return error.exit_code
+        return exit_code_for(error)
     except KeyboardInterrupt:
         print("health-journal: interrupted; nothing more was changed.", file=err)
         return 130

@@ -19,11 +19,11 @@ from journal.cards.patterns import Pattern, find_patterns
 from journal.cards.rules import Situation
 from journal.domain import interchange
 from journal.domain.cycle import CycleCalendar, CycleContext
-from journal.domain.errors import JournalError
+from journal.domain.errors import EpisodeNotFound
 from journal.domain.model import ContextOnDate, Episode, JournalData, context_on
 
 
-class UnknownEpisodeError(JournalError):
+class UnknownEpisodeError(EpisodeNotFound):
     """The id names no episode of this journal."""
 
     def __init__(self, episode_id: str) -> None:

@@ -1,4 +1,9 @@
-"""Errors the domain raises: each carries one clear sentence for a person to read."""
+"""Errors by cause: each carries one clear sentence for a person to read.
+
+Every layer raises these kinds (storage and services re-export the ones they use); the
+CLI holds the one table from kind to exit code, and the GUI matches on the kind. No error
+carries an exit code itself.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +24,6 @@ def quoted(value: str, limit: int = 40) -> str:
 class JournalError(Exception):
     """Base of every error the app reports to the user as one sentence."""
 
-    exit_code = 1
-
 
 class InvalidInput(JournalError):
     """A value that does not fit the vocabulary, a bad date, a missing field…
@@ -29,8 +32,6 @@ class InvalidInput(JournalError):
     field; ``str()`` is the full sentence, always on one line (imported text can hold
     line breaks, and the CLI promises one line per error).
     """
-
-    exit_code = 1
 
     def __init__(self, field: str, message: str, record: str | None = None) -> None:
         self.field = field
@@ -42,3 +43,51 @@ class InvalidInput(JournalError):
     def within(self, record: str) -> InvalidInput:
         """The same error, located inside ``record`` (used while walking an import)."""
         return InvalidInput(self.field, self.message, record)
+
+
+class NotFound(JournalError):
+    """The id or record named is not in the journal (an episode, a period, …)."""
+
+
+class EpisodeNotFound(NotFound):
+    """No episode has this id."""
+
+
+class JournalMissing(JournalError):
+    """No journal file where one was expected."""
+
+
+class AlreadyExists(JournalError):
+    """Something is already at the path a new file was to be written to; it is left alone."""
+
+
+class NotAJournal(JournalError):
+    """The file is not a journal this app can open: empty, foreign, not a regular file."""
+
+
+class WrongPassphrase(NotAJournal):
+    """Wrong passphrase or damaged header: SQLCipher cannot tell these two apart."""
+
+
+class DamagedJournal(NotAJournal):
+    """The passphrase is right (the first page verified) but the file is damaged."""
+
+
+class JournalInUse(JournalError):
+    """Another process or window has the journal open."""
+
+
+class NewerJournal(JournalError):
+    """Written by a newer version of the app; left untouched."""
+
+
+class ReadOnlyJournal(JournalError):
+    """A change was asked for on a journal opened read-only (read-only media or file)."""
+
+
+class WeakPassphrase(JournalError):
+    """A new passphrase the policy refuses (too guessable, raw-key form, …)."""
+
+
+class StorageFailure(JournalError):
+    """The environment failed us (disk full, permission denied): not a bug, not the file's fault."""

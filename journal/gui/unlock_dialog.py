@@ -16,16 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.errors import JournalError
+from journal.domain.errors import JournalError, JournalInUse, WrongPassphrase
 from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import error_label, secret_field
 
 if TYPE_CHECKING:
     from journal.services import JournalService
-
-# Exit codes the storage errors carry (the CLI contract): the GUI reads them instead of
-# importing journal.storage.
-_WRONG_PASSPHRASE, _IN_USE = 3, 4
 
 
 class UnlockDialog(QDialog):
@@ -114,8 +110,8 @@ class UnlockDialog(QDialog):
 
 
 def _message(error: JournalError) -> str:
-    if error.exit_code == _WRONG_PASSPHRASE:
+    if isinstance(error, WrongPassphrase):
         return "Wrong passphrase (or a damaged file). Please try again."
-    if error.exit_code == _IN_USE:
+    if isinstance(error, JournalInUse):
         return "This journal is open in another window or program. Close it there first."
     return str(error)

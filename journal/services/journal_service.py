@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from journal import clock
 from journal.domain import interchange
-from journal.domain.errors import InvalidInput, JournalError
+from journal.domain.errors import EpisodeNotFound, InvalidInput, WrongPassphrase
 from journal.domain.model import (
     Appointment,
     Condition,
@@ -44,12 +44,8 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 32
 
 
-class EpisodeNotFound(JournalError):
-    exit_code = 1
-
-
-class WrongCurrentPassphrase(JournalError):
-    exit_code = 3
+# The service's name for a wrong current passphrase at a change (a kind, not a new class).
+WrongCurrentPassphrase = WrongPassphrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,8 +298,10 @@ class JournalService:
         return self._explainer
 
     def explain(self, episode_id: str) -> Explanation:
-        self.episode(episode_id)  # a clear error for an unknown id
-        return self.explainer().explain(episode_id)
+        try:
+            return self.explainer().explain(episode_id)
+        except EpisodeNotFound:
+            raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.") from None
 
     def patterns(self) -> list[Pattern]:
         return list(self.explainer().patterns())

@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlcipher3
 
-from journal.storage.errors import WRONG_PASSPHRASE, NotAJournal, StorageFailure
+from journal.storage.errors import WRONG_PASSPHRASE, StorageFailure, WrongPassphrase
 
 # SQLCipher 4 defaults: any stock SQLCipher 4 client opens the file with the passphrase alone.
 EXPECTED_CIPHER = {
@@ -66,7 +66,7 @@ def _check_readable(conn: Connection) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError:
-        raise NotAJournal(WRONG_PASSPHRASE) from None
+        raise WrongPassphrase(WRONG_PASSPHRASE) from None
 
 
 def apply_pragmas(conn: Connection) -> None:

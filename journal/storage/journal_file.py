@@ -29,9 +29,11 @@ from journal.storage import cipher, files
 from journal.storage.errors import (
     WRONG_PASSPHRASE,
     AlreadyExists,
+    DamagedJournal,
     JournalMissing,
     NotAJournal,
     StorageFailure,
+    WrongPassphrase,
 )
 from journal.storage.locking import JournalLock
 from journal.storage.migrate import check_and_upgrade
@@ -124,7 +126,7 @@ def open_journal(path: Path, passphrase: str) -> JournalStore:
             raise
         try:
             if cipher.quick_check(conn):
-                raise NotAJournal(
+                raise DamagedJournal(
                     "The journal file is damaged; restore a backup ('health-journal check' "
                     "tells more)."
                 )
@@ -136,10 +138,10 @@ def open_journal(path: Path, passphrase: str) -> JournalStore:
             raise
     except sqlcipher3.DatabaseError:
         lock.release()
-        raise NotAJournal(WRONG_PASSPHRASE) from None
+        raise WrongPassphrase(WRONG_PASSPHRASE) from None
     except (DBAPIError, OperationalError):
         lock.release()
-        raise NotAJournal(WRONG_PASSPHRASE) from None
+        raise WrongPassphrase(WRONG_PASSPHRASE) from None
     except BaseException:
         lock.release()
         raise
