@@ -29,6 +29,7 @@ from journal.domain.model import (
     Screening,
 )
 from journal.domain.validation import parse_text, validate_episode
+from journal.imports import ImportPlan, ImportResult, plan_import
 from journal.services.changes import ChangeHub, Changes
 from journal.storage import JournalStore, create_journal, open_journal
 from journal.storage import repository as repo
@@ -357,6 +358,23 @@ class JournalService:
             periods=len(periods),
             other=len(context) + len(conditions) + len(screenings) + len(signs) + len(appointments),
         )
+
+    def plan_import(self, result: ImportResult) -> ImportPlan:
+        """The preview of importing another tracker's records: nothing is written."""
+        return plan_import(result, self.data(), clock.today())
+
+    def import_records(self, result: ImportResult) -> ImportPlan:
+        """Add another tracker's records in one transaction, skipping what is already here."""
+        now = clock.now()
+        with self._store.transaction() as session:
+            plan = plan_import(result, repo.load_all(session), now.date())
+            repo.insert_episodes(session, [validate_episode(e, now) for e in plan.add.episodes])
+            for period in plan.add.periods:
+                repo.insert_period(session, period)
+            for sign in plan.add.ovulation_signs:
+                repo.insert_ovulation_sign(session, sign)
+        self._changed(Changes.everything())
+        return plan
 
     # ------------------------------------------------------------------ maintenance
 

@@ -31,7 +31,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 # The benchmarks the project plans; any other bench_*.py found here runs too.
-EXPECTED = ("storage", "cards", "timeline", "gui", "reports")
+EXPECTED = ("storage", "cards", "timeline", "gui", "reports", "imports")
 
 
 @dataclass

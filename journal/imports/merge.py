@@ -1,0 +1,131 @@
+"""Merging imported records into a journal: what is new, what is already there, what clashes.
+
+Pure: the service hands in the journal's current data and today's date, writes
+``plan.add`` in one transaction, and shows ``plan.lines()`` as the preview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from journal.domain.model import Episode, JournalData, OvulationSign, Period
+from journal.imports.common import ImportResult, SkipLog, Skipped
+
+# Every overlapping period is named in the preview (up to this many).
+OVERLAPS_NAMED = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What an import will add, and everything it leaves out, with the reasons."""
+
+    format: str
+    add: JournalData
+    duplicates: int
+    skipped: tuple[Skipped, ...] = field(default_factory=tuple)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "periods": len(self.add.periods),
+            "episodes": len(self.add.episodes),
+            "ovulation signs": len(self.add.ovulation_signs),
+        }
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def date_range(self) -> tuple[date, date] | None:
+        days = [p.start for p in self.add.periods]
+        days += [p.last_day for p in self.add.periods]
+        days += [e.day for e in self.add.episodes]
+        days += [s.date for s in self.add.ovulation_signs]
+        return (min(days), max(days)) if days else None
+
+    def lines(self) -> list[str]:
+        """The preview, one sentence a line (the CLI prints it, the GUI shows it)."""
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        out = [f"To add: {counts}."]
+        span = self.date_range
+        if span is not None:
+            out.append(f"Dates: {span[0].isoformat()} to {span[1].isoformat()}.")
+        out.append(f"Already in the journal (skipped): {self.duplicates}.")
+        if self.skipped:
+            out.append("Not imported:")
+            out.extend(f"  {item.describe()}" for item in self.skipped)
+        return out
+
+    def done(self) -> str:
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        return f"Imported {counts}; {self.duplicates} already in the journal were skipped."
+
+
+def plan_import(result: ImportResult, existing: JournalData, today: date) -> ImportPlan:
+    """Compare what a file holds with the journal: new records, duplicates, clashes."""
+    skips = SkipLog()
+    skips.extend(result.skipped)
+    duplicates = 0
+    incoming = result.data
+
+    periods: list[Period] = []
+    logged = sorted(existing.periods, key=lambda p: p.start)
+    for period in incoming.periods:
+        if period.start > today:
+            skips.add("dated in the future", f"period from {period.start.isoformat()}")
+        elif period in logged:
+            duplicates += 1
+        else:
+            clash = next((o for o in logged if _overlap(o, period)), None)
+            if clash is None:
+                periods.append(period)
+            else:
+                skips.add(
+                    "period overlapping one already logged",
+                    f"{_span(period)} overlaps {_span(clash)}",
+                    limit=OVERLAPS_NAMED,
+                )
+
+    ids = {e.id for e in existing.episodes}
+    keys = {(e.day, e.amount, e.trigger) for e in existing.episodes}
+    episodes: list[Episode] = []
+    for episode in incoming.episodes:
+        if episode.id in ids or (episode.day, episode.amount, episode.trigger) in keys:
+            duplicates += 1
+        elif episode.day > today:
+            skips.add("dated in the future", f"episode on {episode.day.isoformat()}")
+        elif any(p.contains(episode.day) for p in logged):
+            skips.add("bleeding inside a period already logged (it belongs to it)", episode.day)
+        else:
+            episodes.append(episode)
+
+    have = set(existing.ovulation_signs)
+    signs: list[OvulationSign] = []
+    for sign in incoming.ovulation_signs:
+        if sign in have:
+            duplicates += 1
+        elif sign.date > today:
+            skips.add("dated in the future", f"ovulation sign on {sign.date.isoformat()}")
+        else:
+            signs.append(sign)
+
+    return ImportPlan(
+        format=result.format,
+        add=JournalData(
+            periods=tuple(periods), episodes=tuple(episodes), ovulation_signs=tuple(signs)
+        ),
+        duplicates=duplicates,
+        skipped=skips.items(),
+    )
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return a.start <= b.last_day and b.start <= a.last_day
+
+
+def _span(period: Period) -> str:
+    if period.end is None or period.end == period.start:
+        return f"the period of {period.start.isoformat()}"
+    return f"the period {period.start.isoformat()} to {period.end.isoformat()}"

@@ -1,0 +1,56 @@
+"""Reading other trackers' exports from disk for the pure importers in ``journal.imports``.
+
+This is the one place an export file is opened: bounded, read as bytes, handed to the
+importer as a ``Source``. Writing the result is ``JournalService.import_records``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from journal.domain.errors import InvalidInput
+from journal.imports import FORMATS, ImportResult, Source, parse, recognise
+from journal.imports.reading import FILE_LIMIT, Progress
+
+NATIVE = "health-journal"
+FORMAT_NAMES = (NATIVE, *FORMATS)
+
+
+def format_label(name: str) -> str:
+    return "Health Journal" if name == NATIVE else FORMATS[name].label
+
+
+def check_format(name: str) -> str:
+    if name not in FORMAT_NAMES:
+        raise InvalidInput("--from", f"'{name[:30]}' is not one of: {', '.join(FORMAT_NAMES)}")
+    return name
+
+
+@contextmanager
+def open_export(path: Path, progress: Progress | None = None) -> Iterator[Source]:
+    """The file as a bounded ``Source``, with one clear sentence for each way opening fails."""
+    path = path.expanduser()
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InvalidInput("file", f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise InvalidInput("file", f"{path} is a folder") from None
+    except OSError as error:
+        raise InvalidInput("file", f"{path} cannot be read ({error.strerror})") from None
+    with handle:
+        yield Source(handle, "the", limit=FILE_LIMIT, progress=progress)
+
+
+def recognise_file(path: Path) -> str | None:
+    """The format a file is in, judged by its content; None when it cannot be told."""
+    with open_export(path) as source:
+        return recognise(source)
+
+
+def read_export(path: Path, format_name: str, progress: Progress | None = None) -> ImportResult:
+    """Parse another tracker's export (not the journal's own JSON: see ``import_file``)."""
+    with open_export(path, progress) as source:
+        return parse(format_name, source)
