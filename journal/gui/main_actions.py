@@ -29,6 +29,7 @@ class ActionSlots:
     back_up: Slot
     export_json: Slot
     import_json: Slot
+    import_from_app: Slot
     change_passphrase: Slot
     show_tab: Callable[[int], object]
     quit: Slot
@@ -59,6 +60,7 @@ class MainActions:
         self.back_up = self._make("&Back up…", slots.back_up)
         self.export_json = self._make("E&xport as JSON (not encrypted)…", slots.export_json)
         self.import_json = self._make("&Import from JSON…", slots.import_json)
+        self.import_from_app = self._make("Import from another &app…", slots.import_from_app)
         self.change_passphrase = self._make("C&hange passphrase…", slots.change_passphrase)
         self.quit = self._make("&Quit", slots.quit, _STD.Quit)
         self.tabs = [
@@ -71,7 +73,8 @@ class MainActions:
         self.journal_actions = [
             self.new, self.edit, self.delete, self.lock, self.find,
             self.records, self.report, self.appointment, *self.tabs,
-            self.back_up, self.export_json, self.import_json, self.change_passphrase,
+            self.back_up, self.export_json, self.import_json, self.import_from_app,
+            self.change_passphrase,
         ]  # fmt: skip
         self._build_menus()
         self._build_toolbar()
@@ -101,7 +104,8 @@ class MainActions:
             (self.new, self.edit, self.delete),
             (self.records,),
             (self.report, self.appointment),
-            (self.back_up, self.export_json, self.import_json, self.change_passphrase),
+            (self.back_up, self.export_json, self.import_json, self.import_from_app),
+            (self.change_passphrase,),
             (self.lock, self.quit),
         ):
             journal.addActions(list(group))

@@ -34,6 +34,7 @@ from journal.domain.errors import JournalError
 from journal.domain.vocabulary import Severity
 from journal.gui import journal_files
 from journal.gui.episode_operations import EpisodeOperations
+from journal.gui.import_dialog import import_from_app
 from journal.gui.lock_manager import LockManager
 from journal.gui.main_actions import ActionSlots, MainActions
 from journal.gui.qt_hub import QtChangeHub
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
                 back_up=lambda: self._with_service(journal_files.back_up),
                 export_json=lambda: self._with_service(journal_files.export_json),
                 import_json=lambda: self._with_service(journal_files.import_json),
+                import_from_app=lambda: self._with_service(import_from_app),
                 change_passphrase=lambda: self._with_service(journal_files.change_passphrase),
                 show_tab=self.tabs.setCurrentIndex,
                 quit=self.close,
