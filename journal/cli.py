@@ -12,10 +12,11 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from journal import __version__, clock
 from journal.domain.errors import JournalError, JournalInUse, NotAJournal
@@ -24,6 +25,9 @@ from journal.domain.validation import parse_choice, parse_date, parse_moment
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
 from journal.hardening import harden_process
 from journal.paths import default_journal_path
+
+if TYPE_CHECKING:
+    from journal.services import JournalService
 
 PASS_VARIABLE = "HEALTH_JOURNAL_PASSPHRASE"
 NEW_PASS_VARIABLE = "HEALTH_JOURNAL_NEW_PASSPHRASE"
@@ -81,9 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"health-journal {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    commands.add_parser("init", help="create a new encrypted journal")
+    commands.add_parser("init", help="create a new encrypted journal").set_defaults(run=_init)
 
     add = commands.add_parser("add", help="log an episode")
+    add.set_defaults(run=_add)
     add.add_argument("--amount", required=True, help=f"one of: {', '.join(Amount.values())}")
     add.add_argument("--date", help="start, D or DTHH:MM (default: now)")
     add.add_argument("--ended", help="end, D or DTHH:MM")
@@ -98,36 +103,44 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--notes", default="", help="free text (at most 10,000 characters)")
 
     period = commands.add_parser("period", help="log a period")
+    period.set_defaults(run=_period_usage)
     period_commands = period.add_subparsers(dest="period_command", parser_class=_Parser)
     period_add = period_commands.add_parser("add", help="log a period: START [END]")
+    period_add.set_defaults(run=_period_add)
     period_add.add_argument("start")
     period_add.add_argument("end", nargs="?")
 
     listing = commands.add_parser("list", help="list episodes")
+    listing.set_defaults(run=_list)
     listing.add_argument("--from", dest="from_", metavar="D")
     listing.add_argument("--to", metavar="D")
     listing.add_argument("--json", action="store_true")
 
     show = commands.add_parser("show", help="one episode with its cycle context and cards")
+    show.set_defaults(run=_show)
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
 
     imp = commands.add_parser("import", help="add the records of a JSON export")
+    imp.set_defaults(run=_import)
     imp.add_argument("file", type=Path)
 
     exp = commands.add_parser("export", help="everything as JSON (NOT encrypted)")
+    exp.set_defaults(run=_export)
     exp.add_argument("-o", "--output", type=Path, metavar="FILE")
 
     report = commands.add_parser("report", help="PDF report (NOT encrypted)")
+    report.set_defaults(run=_report)
     report.add_argument("--episode", metavar="ID")
     report.add_argument("--from", dest="from_", metavar="D")
     report.add_argument("--to", metavar="D")
     report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
 
-    commands.add_parser("passphrase", help="change the passphrase")
+    commands.add_parser("passphrase", help="change the passphrase").set_defaults(run=_passphrase)
     backup = commands.add_parser("backup", help="encrypted copy with the same passphrase")
+    backup.set_defaults(run=_backup)
     backup.add_argument("file", type=Path)
-    commands.add_parser("check", help="integrity check")
+    commands.add_parser("check", help="integrity check").set_defaults(run=_check)
     return parser
 
 
@@ -191,102 +204,121 @@ def _episode_line(episode_id: str, when: Moment, amount: str, colour: str, trigg
     return f"{episode_id[:8]}  {moment_to_iso(when):<16}  {amount:<9} {colour:<10} {trigger}"
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO, prompter: _Prompter) -> int:
+@dataclass
+class Command:
+    """What a subcommand's function gets: its arguments, its streams, and the journal.
+
+    Each subcommand names its function with ``set_defaults(run=...)``; the function
+    checks its own words first, then calls :meth:`service`, which asks for the passphrase
+    and opens the journal (once; :func:`main` closes it).
+    """
+
+    args: argparse.Namespace
+    out: TextIO
+    err: TextIO
+    prompter: _Prompter
+    path: Path
+    _service: JournalService | None = field(default=None, repr=False)
+
+    def service(self) -> JournalService:
+        if self._service is None:
+            from journal.services import JournalService
+
+            self._service = JournalService.open(self.path, self.prompter.current())
+        return self._service
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.close()
+            self._service = None
+
+
+Run = Callable[[Command], int]
+
+
+def _init(cmd: Command) -> int:
     from journal.services import JournalService
 
-    path: Path = (args.journal or default_journal_path()).expanduser()
-    command = args.command
+    passphrase = cmd.prompter.new(PASS_VARIABLE)
+    JournalService.create(cmd.path, passphrase)
+    print(f"Created an encrypted journal at {cmd.path}.", file=cmd.out)
+    print("Keep the passphrase safe: nothing can recover a lost one.", file=cmd.out)
+    return EXIT_OK
 
-    if command == "init":
-        passphrase = prompter.new(PASS_VARIABLE)
-        JournalService.create(path, passphrase)
-        print(f"Created an encrypted journal at {path}.", file=out)
-        print("Keep the passphrase safe: nothing can recover a lost one.", file=out)
+
+def _add(cmd: Command) -> int:
+    draft = _draft_from(cmd.args)  # validate the words before asking for a passphrase
+    episode = cmd.service().add_episode(draft)
+    print(episode.id, file=cmd.out)
+    return EXIT_OK
+
+
+def _period_usage(cmd: Command) -> int:
+    raise UsageError("the period command takes: period add START [END]")
+
+
+def _period_add(cmd: Command) -> int:
+    service = cmd.service()
+    start = parse_date(cmd.args.start, "start")
+    end = _optional_date(cmd.args.end, "end")
+    service.add_period(Period(start=start, end=end))
+    print(f"Period from {start.isoformat()} logged.", file=cmd.out)
+    return EXIT_OK
+
+
+def _list(cmd: Command) -> int:
+    service = cmd.service()
+    args, out = cmd.args, cmd.out
+    episodes = service.episodes(
+        _optional_date(args.from_, "--from"), _optional_date(args.to, "--to")
+    )
+    if args.json:
+        from journal.domain.interchange import episode_to_json
+
+        _write_json([episode_to_json(e) for e in episodes], out)
         return EXIT_OK
-
-    if command == "add":
-        draft = _draft_from(args)  # validate the words before asking for a passphrase
-    if command == "period" and args.period_command != "add":
-        raise UsageError("the period command takes: period add START [END]")
-
-    service = JournalService.open(path, prompter.current())
-    try:
-        if command == "add":
-            episode = service.add_episode(draft)
-            print(episode.id, file=out)
-        elif command == "period":
-            start = parse_date(args.start, "start")
-            end = _optional_date(args.end, "end")
-            service.add_period(Period(start=start, end=end))
-            print(f"Period from {start.isoformat()} logged.", file=out)
-        elif command == "list":
-            episodes = service.episodes(
-                _optional_date(args.from_, "--from"), _optional_date(args.to, "--to")
-            )
-            if args.json:
-                from journal.domain.interchange import episode_to_json
-
-                json.dump([episode_to_json(e) for e in episodes], out, ensure_ascii=False, indent=2)
-                out.write("\n")
-            else:
-                for e in episodes:
-                    print(
-                        _episode_line(
-                            e.id,
-                            e.started_at,
-                            e.amount.value,
-                            e.colour.value if e.colour else "-",
-                            e.trigger.value,
-                        ),
-                        file=out,
-                    )
-                if not episodes:
-                    print("No episodes.", file=out)
-        elif command == "show":
-            explanation = service.explain(service.resolve_id(args.id))
-            if args.json:
-                json.dump(explanation.to_json(), out, ensure_ascii=False, indent=2)
-                out.write("\n")
-            else:
-                from journal.text_view import explanation_text
-
-                out.write(explanation_text(explanation))
-        elif command == "import":
-            summary = service.import_file(args.file)
-            print(summary.describe(), file=out)
-        elif command == "export":
-            if args.output is None:
-                json.dump(service.export_json(), out, ensure_ascii=False, indent=2)
-                out.write("\n")
-            else:
-                service.export_to(args.output)
-                print(f"Exported to {args.output}. This file is NOT encrypted.", file=err)
-        elif command == "report":
-            return _report(service, args, err)
-        elif command == "passphrase":
-            new = prompter.new(NEW_PASS_VARIABLE)
-            service.change_passphrase(new)
-            print("Passphrase changed; the journal opens with the new one.", file=out)
-        elif command == "backup":
-            service.backup(args.file)
-            print(f"Encrypted backup written to {args.file} (same passphrase).", file=out)
-        elif command == "check":
-            problems = service.check()
-            if problems:
-                for problem in problems[:20]:
-                    print(f"problem: {problem}", file=out)
-                raise JournalError(f"The integrity check found {len(problems)} problem(s).")
-            print("The journal is sound: every page decrypts and verifies.", file=out)
-        return EXIT_OK
-    finally:
-        service.close()
+    for e in episodes:
+        colour = e.colour.value if e.colour else "-"
+        print(_episode_line(e.id, e.started_at, e.amount.value, colour, e.trigger.value), file=out)
+    if not episodes:
+        print("No episodes.", file=out)
+    return EXIT_OK
 
 
-def _report(service: object, args: argparse.Namespace, err: TextIO) -> int:
-    from journal.services import JournalService
+def _show(cmd: Command) -> int:
+    service = cmd.service()
+    explanation = service.explain(service.resolve_id(cmd.args.id))
+    if cmd.args.json:
+        _write_json(explanation.to_json(), cmd.out)
+    else:
+        from journal.text_view import explanation_text
+
+        cmd.out.write(explanation_text(explanation))
+    return EXIT_OK
+
+
+def _import(cmd: Command) -> int:
+    summary = cmd.service().import_file(cmd.args.file)
+    print(summary.describe(), file=cmd.out)
+    return EXIT_OK
+
+
+def _export(cmd: Command) -> int:
+    service = cmd.service()
+    output: Path | None = cmd.args.output
+    if output is None:
+        _write_json(service.export_json(), cmd.out)
+    else:
+        service.export_to(output)
+        print(f"Exported to {output}. This file is NOT encrypted.", file=cmd.err)
+    return EXIT_OK
+
+
+def _report(cmd: Command) -> int:
     from journal.services.reports import write_report
 
-    assert isinstance(service, JournalService)
+    service = cmd.service()
+    args = cmd.args
     if args.episode is not None and (args.from_ is not None or args.to is not None):
         raise UsageError("give either --episode or a date range, not both")
     write_report(
@@ -296,8 +328,46 @@ def _report(service: object, args: argparse.Namespace, err: TextIO) -> int:
         start=_optional_date(args.from_, "--from"),
         end=_optional_date(args.to, "--to"),
     )
-    print(f"Report written to {args.output}. This PDF is NOT encrypted.", file=err)
+    print(f"Report written to {args.output}. This PDF is NOT encrypted.", file=cmd.err)
     return EXIT_OK
+
+
+def _passphrase(cmd: Command) -> int:
+    service = cmd.service()
+    service.change_passphrase(cmd.prompter.new(NEW_PASS_VARIABLE))
+    print("Passphrase changed; the journal opens with the new one.", file=cmd.out)
+    return EXIT_OK
+
+
+def _backup(cmd: Command) -> int:
+    cmd.service().backup(cmd.args.file)
+    print(f"Encrypted backup written to {cmd.args.file} (same passphrase).", file=cmd.out)
+    return EXIT_OK
+
+
+def _check(cmd: Command) -> int:
+    problems = cmd.service().check()
+    if problems:
+        for problem in problems[:20]:
+            print(f"problem: {problem}", file=cmd.out)
+        raise JournalError(f"The integrity check found {len(problems)} problem(s).")
+    print("The journal is sound: every page decrypts and verifies.", file=cmd.out)
+    return EXIT_OK
+
+
+def _write_json(value: object, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, prompter: _Prompter) -> int:
+    path: Path = (args.journal or default_journal_path()).expanduser()
+    run: Run = args.run
+    cmd = Command(args, out, err, prompter, path)
+    try:
+        return run(cmd)
+    finally:
+        cmd.close()
 
 
 def _draft_from(args: argparse.Namespace) -> EpisodeDraft:
