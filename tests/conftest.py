@@ -3,6 +3,8 @@
 * Qt runs offscreen, so plain ``pytest`` works on a machine without a screen.
 * Any attempt to open a network connection fails the test: the app must never use one.
 * The clock is pinned, so "today" is the same on every run.
+* Hypothesis neither times examples nor fails when a busy machine generates them slowly:
+  shared CI machines are noisy, and speed is measured by tests/benchmarks, not here.
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ import socket
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from journal.services import JournalService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HEALTH_JOURNAL_PASSPHRASE", None)
@@ -21,6 +28,9 @@ os.environ.pop("HEALTH_JOURNAL_NEW_PASSPHRASE", None)
 os.environ.pop("HEALTH_JOURNAL_PATH", None)
 
 FIXED_NOW = datetime(2026, 11, 22, 12, 0)
+
+settings.register_profile("journal", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("journal")
 
 
 class NetworkAccessError(AssertionError):
@@ -49,8 +59,8 @@ def _guarded_connect_ex(self: socket.socket, address: object) -> int:
     return 1
 
 
-socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
-socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+socket.socket.connect = _guarded_connect  # type: ignore[method-assign,assignment]
+socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign,assignment]
 socket.create_connection = _refuse  # type: ignore[assignment]
 socket.getaddrinfo = _refuse  # type: ignore[assignment]
 
@@ -75,3 +85,20 @@ def fixed_clock() -> Iterator[datetime]:
 def journal_path(tmp_path: Path) -> Path:
     """Where a test's journal lives (not created)."""
     return tmp_path / "journal" / "health.journal"
+
+
+@pytest.fixture
+def service(journal_path: Path) -> Iterator[JournalService]:
+    """The journal at ``journal_path``, open; made empty first unless a fixture made it.
+
+    Closed after the test unless the test closed (or locked) it itself.
+    """
+    from journal.services import JournalService
+    from tests.helpers import PASSPHRASE
+
+    if not journal_path.exists():
+        JournalService.create(journal_path, PASSPHRASE)
+    opened = JournalService.open(journal_path, PASSPHRASE)
+    yield opened
+    if opened.is_open:
+        opened.close()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date, datetime
 from pathlib import Path
+
+import pytest
 
 from journal.domain.model import EpisodeDraft
 from journal.domain.vocabulary import Amount, Colour, Trigger
@@ -30,3 +33,17 @@ def draft(
     colour: Colour | None = Colour.PINK,
 ) -> EpisodeDraft:
     return EpisodeDraft(started_at=when, amount=amount, notes=notes, trigger=trigger, colour=colour)
+
+
+def shared_folder() -> Path:
+    """The project's ``shared`` folder (spec, seed articles, tools) beside the checkout.
+
+    CI always has it, so there (``CI`` set) a missing folder fails the test; elsewhere
+    (a worktree, a copy of the code alone) the test is skipped and says why.
+    """
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if (shared / "spec").is_dir():
+        return shared
+    if os.environ.get("CI"):
+        pytest.fail(f"{shared} is missing; CI runs beside the shared spec and seed articles")
+    pytest.skip(f"{shared} is not beside the checkout")

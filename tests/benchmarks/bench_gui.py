@@ -119,6 +119,7 @@ def run() -> dict[str, float]:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         from journal.app import AppController
+        from journal.gui.unlock_dialog import UnlockDialog
         from journal.services import JournalService
 
         started = time.perf_counter()
@@ -130,7 +131,7 @@ def run() -> dict[str, float]:
         controller = AppController(path)
         controller.start()
         unlock = controller.dialog
-        assert unlock is not None and hasattr(unlock, "passphrase")
+        assert isinstance(unlock, UnlockDialog)
         _wait(app, unlock.isVisible)
         unlock.passphrase.setText(PASSPHRASE)
         started = time.perf_counter()

@@ -121,8 +121,13 @@ def run(runs: int = RUNS, episodes: int = EPISODES) -> dict[str, float]:
                 loaded = sum(
                     len(getattr(data, name))
                     for name in (
-                        "context", "conditions", "screenings", "ovulation_signs",
-                        "periods", "appointments", "episodes",
+                        "context",
+                        "conditions",
+                        "screenings",
+                        "ovulation_signs",
+                        "periods",
+                        "appointments",
+                        "episodes",
                     )
                 )
 

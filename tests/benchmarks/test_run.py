@@ -52,7 +52,10 @@ def test_json_reports_every_module_and_its_aims(
     assert runner.main(["--json"], folder=folder) == 0
     out = json.loads(capsys.readouterr().out)["benchmarks"]
     assert out["fast"]["figures"]["speed_ratio"] == {
-        "value": 1.5, "unit": "x", "aim": 2.0, "ok": True
+        "value": 1.5,
+        "unit": "x",
+        "aim": 2.0,
+        "ok": True,
     }
     assert out["fast"]["figures"]["slow_s"]["unit"] == "s"
     assert out["legacy"]["figures"]["ratio"]["ok"] is False

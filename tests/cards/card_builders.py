@@ -118,7 +118,7 @@ class Setup:
             contraception=Contraception(self.contraception),
             trying_to_conceive=self.trying,
         )
-        screenings = ()
+        screenings: tuple[Screening, ...] = ()
         if self.screening is not None:
             when, result = self.screening
             screenings = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from journal import resources
 from journal.cards import DISCLAIMER, CardFileError, load_catalogue, parse_card
 from journal.cards.catalogue import KNOWN_SOURCES
 from journal.domain.vocabulary import Severity
+from tests.helpers import shared_folder
 
 SPEC_IDS = [
     "leftover-menstrual-blood",
@@ -34,16 +34,15 @@ SPEC_IDS = [
     "appointment-prep",
 ]
 SECTIONS = ["What it is", "Why it happens", "What can be done", "When to see a provider"]
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "product.md"
 
 
 def test_catalogue_has_exactly_the_spec_ids_in_spec_order() -> None:
     assert load_catalogue().ids == SPEC_IDS
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="the shared spec is not beside the checkout")
 def test_ids_match_the_card_table_of_the_spec() -> None:
-    table = SPEC.read_text(encoding="utf-8").split("## Explanation cards", 1)[1]
+    spec = shared_folder() / "spec" / "product.md"
+    table = spec.read_text(encoding="utf-8").split("## Explanation cards", 1)[1]
     ids = re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE)
     assert ids == SPEC_IDS
 

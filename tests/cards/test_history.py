@@ -6,8 +6,9 @@ import random
 from datetime import date
 
 from journal.cards import HistoryIndex
+from journal.cards.history import History
 from journal.domain.cycle import CycleCalendar
-from journal.domain.model import JournalData
+from journal.domain.model import Episode, JournalData
 
 from .card_builders import PERIODS, episode
 
@@ -25,7 +26,7 @@ EPISODES = [
 ]
 
 
-def history(episode_id: str, episodes: list = EPISODES) -> object:  # type: ignore[type-arg]
+def history(episode_id: str, episodes: list[Episode] = EPISODES) -> History:
     index = HistoryIndex(episodes, CALENDAR)
     return index.for_episode(next(e for e in episodes if e.id == episode_id))
 

@@ -6,17 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.helpers import shared_folder
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-TOOL = SHARED / "tools" / "seed_overlap.py"
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds is not present")
 def test_no_card_shares_an_eight_word_run_with_the_articles() -> None:
+    tool = shared_folder() / "tools" / "seed_overlap.py"
     result = subprocess.run(
-        [sys.executable, str(TOOL), "--words", "8", str(REPO / "resources" / "cards")],
+        [sys.executable, str(tool), "--words", "8", str(REPO / "resources" / "cards")],
         capture_output=True,
         text=True,
         check=False,
@@ -25,12 +23,15 @@ def test_no_card_shares_an_eight_word_run_with_the_articles() -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds is not present")
 def test_the_check_can_fail(tmp_path: Path) -> None:
-    seed = next((SHARED / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    shared = shared_folder()
+    seed = next((shared / "seeds").glob("*.txt")).read_text(encoding="utf-8")
     copied = tmp_path / "copied.md"
     copied.write_text(" ".join(seed.split("\n", 1)[1].split()[:40]), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(TOOL), str(copied)], capture_output=True, text=True, check=False
+        [sys.executable, str(shared / "tools" / "seed_overlap.py"), str(copied)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1

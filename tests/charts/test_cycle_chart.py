@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from matplotlib.backend_bases import MouseEvent
+import numpy as np
+from matplotlib.backend_bases import MouseButton, MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -31,7 +32,7 @@ def test_one_row_per_cycle_newest_on_top(journal: JournalData) -> None:
     assert top.startswith(f"{rows[-1].start.day} ") and top.endswith("now")
     assert bottom.startswith(f"{rows[0].start.day} ") and bottom.endswith(f"{rows[0].length} d")
     assert artists.periods is not None and len(artists.periods.get_paths()) == 13
-    assert artists.ovulation is not None and len(artists.ovulation.get_offsets()) == 13
+    assert artists.ovulation is not None and len(np.asarray(artists.ovulation.get_offsets())) == 13
 
 
 def test_episodes_sit_on_their_cycle_day_and_row(
@@ -61,11 +62,11 @@ def test_click_and_highlight_in_the_cycle_chart(journal: JournalData) -> None:
     position = artists.position(target)
     assert position is not None
     px, py = figure.axes[0].transData.transform(position)
-    event = MouseEvent("button_press_event", figure.canvas, px + 1, py - 1, button=1)
+    event = MouseEvent("button_press_event", figure.canvas, px + 1, py - 1, button=MouseButton.LEFT)
     assert artists.episode_at(event) == target
     assert artists.highlighted == target
     assert artists.highlight_ring is not None
-    assert list(artists.highlight_ring.get_offsets()[0]) == list(position)
+    assert list(np.asarray(artists.highlight_ring.get_offsets())[0]) == list(position)
 
 
 def test_no_cycles_shows_a_message() -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MARKER, PASSPHRASE, file_digest, folder_bytes
 from journal.storage import create_journal, open_journal
+from tests.helpers import MARKER, PASSPHRASE, file_digest, folder_bytes
 
 
 def run(

@@ -10,13 +10,8 @@ runs from the top of the checkout.
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # helpers.py
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # fault_worker.py
 
 FULL_VARIABLE = "HEALTH_JOURNAL_FULL_FAULTS"
 

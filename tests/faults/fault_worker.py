@@ -76,7 +76,7 @@ def _rekey(path: Path, window: str | None) -> None:
                 print("window", flush=True)
                 sys.stdin.readline()
 
-        files.replace_atomically = paused_replace  # type: ignore[assignment]
+        files.replace_atomically = paused_replace
     print("ready", flush=True)
     while True:
         other = "B" if current == "A" else "A"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PASSPHRASE, draft
 from journal.services.journal_service import JournalService
 from journal.storage import create_journal
 from journal.storage.errors import StorageFailure
+from tests.helpers import PASSPHRASE, draft
 
 SIZE = "2m"
 

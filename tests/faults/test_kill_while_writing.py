@@ -10,12 +10,11 @@ import random
 import re
 from pathlib import Path
 
-from fault_tools import assert_killed, run_until_killed, start
-from fault_worker import note_for, started_for
-
-from helpers import PASSPHRASE
 from journal.services.journal_service import JournalService
 from journal.storage import create_journal
+from tests.faults.fault_tools import assert_killed, run_until_killed, start
+from tests.faults.fault_worker import note_for, started_for
+from tests.helpers import PASSPHRASE
 
 DEFAULT_TRIALS = 20
 FULL_TRIALS = 100

@@ -12,14 +12,14 @@ import random
 from pathlib import Path
 
 import pytest
-from fault_tools import assert_killed, run_until_killed, start
 
-from helpers import PASSPHRASE, draft
 from journal.domain.model import JournalData
 from journal.services.demo import demo_data
 from journal.services.journal_service import JournalService
 from journal.storage import create_journal
 from journal.storage.errors import NotAJournal
+from tests.faults.fault_tools import assert_killed, run_until_killed, start
+from tests.helpers import PASSPHRASE, draft
 
 OTHER = "a different passphrase, 'quoted'"
 PASSPHRASES = {"A": PASSPHRASE, "B": OTHER}
@@ -102,9 +102,7 @@ def test_random_kills_never_leave_the_journal_unopenable(tmp_path: Path, full: b
     print(f"killed re-keying: {strays} trial(s) left a temporary copy, all removed on open")
 
 
-@pytest.mark.parametrize(
-    ("window", "opens_with"), [("before-rename", "A"), ("after-rename", "B")]
-)
+@pytest.mark.parametrize(("window", "opens_with"), [("before-rename", "A"), ("after-rename", "B")])
 def test_kill_inside_the_rename_window(tmp_path: Path, window: str, opens_with: str) -> None:
     journal, expected = _journal_with_data(tmp_path)
     reported, stray = _trial(journal, "A", f"rekey-{window}", None)

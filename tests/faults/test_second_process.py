@@ -8,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fault_tools import assert_killed, kill, run_until_killed, start
-
-from helpers import PASSPHRASE, file_digest
 from journal.storage import create_journal
 from journal.storage.locking import lock_path_for
+from tests.faults.fault_tools import assert_killed, kill, run_until_killed, start
+from tests.helpers import PASSPHRASE, file_digest
 
 
 def cli(journal: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -229,9 +229,16 @@ def test_ask_returns_the_draft_or_none(qtbot: QtBot) -> None:
 
 
 def test_every_control_has_an_accessible_name(editor: EpisodeEditor) -> None:
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateTimeEdit, QPlainTextEdit
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QDateTimeEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
 
-    controls = editor.findChildren(QAbstractButton) + editor.findChildren(QComboBox)
-    controls += editor.findChildren(QDateTimeEdit) + editor.findChildren(QPlainTextEdit)
+    controls: list[QWidget] = [*editor.findChildren(QAbstractButton)]
+    controls += editor.findChildren(QComboBox) + editor.findChildren(QDateTimeEdit)
+    controls += editor.findChildren(QPlainTextEdit)
     unnamed = [w for w in controls if not w.accessibleName() and w.isVisible()]
     assert unnamed == []

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -33,17 +31,6 @@ from journal.gui.models.record_table_model import Column, RecordTableModel
 from journal.gui.records_dialog import TAB_KEYS, RecordsDialog
 from journal.gui.records_tabs import ConditionsTab, ContextTab, PeriodsTab
 from journal.services import JournalService
-
-PASSPHRASE = "a long enough passphrase 42"
-
-
-@pytest.fixture
-def service(journal_path: Path) -> Iterator[JournalService]:
-    JournalService.create(journal_path, PASSPHRASE)
-    opened = JournalService.open(journal_path, PASSPHRASE)
-    yield opened
-    if opened.is_open:
-        opened.close()
 
 
 @pytest.fixture
@@ -330,8 +317,9 @@ def test_every_tab_opens_and_its_controls_are_named(
         page = dialog.open_tab(key)
         assert dialog.current_tab() is page
         assert page.save_button.isDefault()
-        controls = page.findChildren(QAbstractButton) + page.findChildren(QComboBox)
-        controls += page.findChildren(QDateEdit) + page.findChildren(QTableView)
+        controls: list[QWidget] = [*page.findChildren(QAbstractButton)]
+        controls += page.findChildren(QComboBox) + page.findChildren(QDateEdit)
+        controls += page.findChildren(QTableView)
         assert [w for w in controls if w.isVisible() and not w.accessibleName()] == [], key
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,17 +18,14 @@ from journal.gui.report_dialog import (
     open_episode_report,
 )
 from journal.services import JournalService
-from tests.helpers import PASSPHRASE
 from tests.reports.report_data import NOTE_SCRIPT, pdf_text, report_journal, squeezed
 
 
 @pytest.fixture
-def service(journal_path: Path) -> Iterator[JournalService]:
-    JournalService.create(journal_path, PASSPHRASE)
-    opened = JournalService.open(journal_path, PASSPHRASE)
-    opened.import_data(interchange.to_json(report_journal()))
-    yield opened
-    opened.close()
+def service(service: JournalService) -> JournalService:
+    """The suite's open journal, holding the report test data."""
+    service.import_data(interchange.to_json(report_journal()))
+    return service
 
 
 @pytest.fixture

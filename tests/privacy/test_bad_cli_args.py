@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import PASSPHRASE, file_digest
 from journal.cli import main
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
 from journal.storage import create_journal
+from tests.helpers import PASSPHRASE, file_digest
 
 EXAMPLES = settings(
     max_examples=80,
@@ -35,8 +35,16 @@ CHOICES = {
 }
 DATEISH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 BAD_DATES = [
-    "2026-02-30", "2026-13-01", "2026-01-01T25:00", "2027-01-01", "2026-11-23T00:00",
-    "yesterday", "🩸", "\x1b[2J", "2026-01-01\x00", "1/2/2026",
+    "2026-02-30",
+    "2026-13-01",
+    "2026-01-01T25:00",
+    "2027-01-01",
+    "2026-11-23T00:00",
+    "yesterday",
+    "🩸",
+    "\x1b[2J",
+    "2026-01-01\x00",
+    "1/2/2026",
 ]
 values = st.one_of(
     st.text(max_size=40), st.sampled_from(["🩸", "\u202eevah", "e\u0301", "\x1b[31m", "-", "-x-"])
@@ -122,8 +130,22 @@ def test_bad_dates_elsewhere(
 @EXAMPLES
 @given(
     argv=st.lists(values, min_size=1, max_size=4).filter(
-        lambda a: a[0] not in {"init", "add", "period", "list", "show", "import", "export",
-                               "report", "passphrase", "backup", "check"}
+        lambda a: (
+            a[0]
+            not in {
+                "init",
+                "add",
+                "period",
+                "list",
+                "show",
+                "import",
+                "export",
+                "report",
+                "passphrase",
+                "backup",
+                "check",
+            }
+        )
     )
 )
 def test_unknown_words_are_usage_errors(

@@ -20,7 +20,6 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from helpers import PASSPHRASE, file_digest
 from journal.domain.errors import InvalidInput
 from journal.domain.model import JournalData
 from journal.domain.vocabulary import (
@@ -37,6 +36,7 @@ from journal.domain.vocabulary import (
 )
 from journal.services.journal_service import JournalService
 from journal.storage import JournalStore, create_journal, open_journal
+from tests.helpers import PASSPHRASE, file_digest
 
 EXAMPLES = settings(
     max_examples=120,
@@ -48,8 +48,12 @@ BASE: dict[str, Any] = {
     "format": "health-journal",
     "version": 1,
     "context": [
-        {"since": "2025-01-01", "life_stage": "reproductive", "contraception": "none",
-         "trying_to_conceive": False}
+        {
+            "since": "2025-01-01",
+            "life_stage": "reproductive",
+            "contraception": "none",
+            "trying_to_conceive": False,
+        }
     ],
     "conditions": [{"name": "pcos", "since": "2020-03-01"}],
     "screenings": [{"kind": "cervical-screening", "date": "2024-05-01", "result": "normal"}],
@@ -57,9 +61,18 @@ BASE: dict[str, Any] = {
     "periods": [{"start": "2026-01-03", "end": "2026-01-07"}],
     "appointments": [{"date": "2026-02-10", "with": "GP", "notes": ""}],
     "episodes": [
-        {"id": "new-1", "started_at": "2026-01-21T07:30", "amount": "spotting",
-         "colour": "bright-red", "in_mucus": False, "mucus": "none", "trigger": "intercourse",
-         "pain": "none", "symptoms": ["vaginal-dryness"], "notes": ""},
+        {
+            "id": "new-1",
+            "started_at": "2026-01-21T07:30",
+            "amount": "spotting",
+            "colour": "bright-red",
+            "in_mucus": False,
+            "mucus": "none",
+            "trigger": "intercourse",
+            "pain": "none",
+            "symptoms": ["vaginal-dryness"],
+            "notes": "",
+        },
         {"id": "new-2", "started_at": "2026-02-02", "amount": "light"},
     ],
 }
@@ -88,9 +101,22 @@ DATE_FIELDS = [
 ]
 TEXT_FIELDS = [("episodes", "id"), ("episodes", "amount"), ("episodes", "started_at")]
 IMPOSSIBLE_DATES = [
-    "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "0000-01-01",
-    "2026-01-01T24:00", "2026-01-01T12:60", "2026-1-1", "26-01-01", "2026/01/01",
-    "2026-01-01T", "", " 2026-01-01", "2026-01-01\n", "２０２６-01-01",
+    "2026-02-30",
+    "2025-02-29",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-04-31",
+    "0000-01-01",
+    "2026-01-01T24:00",
+    "2026-01-01T12:60",
+    "2026-1-1",
+    "26-01-01",
+    "2026/01/01",
+    "2026-01-01T",
+    "",
+    " 2026-01-01",
+    "2026-01-01\n",
+    "２０２６-01-01",
 ]
 # The future (today is 2026-11-22): refused for episodes. (Import accepts future context,
 # condition, screening and ovulation-sign dates, which the service's own add methods
@@ -98,8 +124,20 @@ IMPOSSIBLE_DATES = [
 FUTURE_DATES = ["2027-01-01", "2026-11-23", "9999-12-31T23:59"]
 # Text that is hard on every layer: emoji, right-to-left, combining marks, controls, NUL.
 ODD = st.sampled_from(
-    ["🩸💊", "\u202e" + "lacipyt", "مرحبا", "e\u0301\u0301\u0301", "\x00", "a\x00b", "\x1b[31m",
-     "\r\n", "\ufeff", "\ud7ff\ue000", "\U0010ffff", "'; DROP TABLE episode; --"]
+    [
+        "🩸💊",
+        "\u202e" + "lacipyt",
+        "مرحبا",
+        "e\u0301\u0301\u0301",
+        "\x00",
+        "a\x00b",
+        "\x1b[31m",
+        "\r\n",
+        "\ufeff",
+        "\ud7ff\ue000",
+        "\U0010ffff",
+        "'; DROP TABLE episode; --",
+    ]
 )
 
 
@@ -132,7 +170,9 @@ def not_a_date(text: str) -> bool:
 
 
 wrong_types = st.one_of(
-    st.integers(), st.floats(allow_nan=True), st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
 )
@@ -144,15 +184,34 @@ def broken_documents(draw: st.DrawFn) -> tuple[str, Any]:
     doc = copy.deepcopy(BASE)
     kind = draw(
         st.sampled_from(
-            ["wrong-type", "unknown-value", "bad-date", "duplicate", "clash", "huge-text",
-             "odd-text", "unknown-field", "structure", "missing"]
+            [
+                "wrong-type",
+                "unknown-value",
+                "bad-date",
+                "duplicate",
+                "clash",
+                "huge-text",
+                "odd-text",
+                "unknown-field",
+                "structure",
+                "missing",
+            ]
         )
     )
     if kind == "wrong-type":
-        section, field = draw(st.sampled_from([*ENUM_FIELDS, *DATE_FIELDS, ("episodes", "id"),
-                                               ("episodes", "notes"), ("episodes", "in_mucus"),
-                                               ("episodes", "symptoms")]))
-        value = draw(wrong_types)
+        section, field = draw(
+            st.sampled_from(
+                [
+                    *ENUM_FIELDS,
+                    *DATE_FIELDS,
+                    ("episodes", "id"),
+                    ("episodes", "notes"),
+                    ("episodes", "in_mucus"),
+                    ("episodes", "symptoms"),
+                ]
+            )
+        )
+        value: Any = draw(wrong_types)
         if field == "in_mucus" and isinstance(value, bool):
             value = "true"
         if field == "symptoms" and isinstance(value, list):
@@ -189,10 +248,20 @@ def broken_documents(draw: st.DrawFn) -> tuple[str, Any]:
     elif kind == "structure":
         doc = draw(
             st.sampled_from(
-                [[], "health-journal", 1, None, {"format": "health-journal"},
-                 {**BASE, "format": "other-app"}, {**BASE, "version": 2}, {**BASE, "version": "1"},
-                 {**BASE, "episodes": {}}, {**BASE, "periods": "2026-01-01"},
-                 {**BASE, "episodes": [[]]}, {**BASE, "episodes": [None]}]
+                [
+                    [],
+                    "health-journal",
+                    1,
+                    None,
+                    {"format": "health-journal"},
+                    {**BASE, "format": "other-app"},
+                    {**BASE, "version": 2},
+                    {**BASE, "version": "1"},
+                    {**BASE, "episodes": {}},
+                    {**BASE, "periods": "2026-01-01"},
+                    {**BASE, "episodes": [[]]},
+                    {**BASE, "episodes": [None]},
+                ]
             )
         )
     else:  # a required field left out
@@ -244,7 +313,9 @@ def test_bad_files_are_refused_and_change_nothing(
     content = {
         "truncated": text[: int(len(text) * cut)],
         "nested": b'{"format": "health-journal", "version": 1, "episodes": '
-        + b"[" * depth + b"]" * depth + b"}",
+        + b"[" * depth
+        + b"]" * depth
+        + b"}",
         "not-utf8": b"\xff\xfe\x00" + junk,
         "empty": b"",
     }[form]

@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from helpers import MARKER, PASSPHRASE
+from tests.helpers import MARKER, PASSPHRASE
 
 NEW_PASSPHRASE = "a new passphrase for the leak test"
 
@@ -51,7 +51,11 @@ def cli(
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "journal", *args],
-        input=stdin, capture_output=True, text=True, env={**environment, **extra}, timeout=120,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**environment, **extra},
+        timeout=120,
     )
 
 
@@ -114,8 +118,15 @@ def test_marker_appears_only_in_the_export_the_user_asked_for(tmp_path: Path) ->
 
     assert cli(env, "init", stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n").returncode == 0
     added = cli(
-        env, "add", "--amount", "light", "--date", "2026-11-01T09:15",
-        "--notes", f"private {MARKER} note", **with_pass,
+        env,
+        "add",
+        "--amount",
+        "light",
+        "--date",
+        "2026-11-01T09:15",
+        "--notes",
+        f"private {MARKER} note",
+        **with_pass,
     )
     assert added.returncode == 0, added.stderr
     episode_id = added.stdout.strip()

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PASSPHRASE
 from journal.storage import create_journal
 from journal.text_view import terminal_safe
+from tests.helpers import PASSPHRASE
 
 NASTY = [
     "'); DROP TABLE episode; --",
-    "\" OR 1=1; SELECT * FROM sqlite_master; /*",
+    '" OR 1=1; SELECT * FROM sqlite_master; /*',
     "<script>alert('x')</script> <b>bold</b> &amp; &lt;tag&gt; <!-- c -->",
     "tab\there\r\nCRLF\nnew line \x1b[31mred\x1b[0m \x07bell \x7f \u2028 \u202eRTL 🩸 e\u0301",
     "%s %d {0} {notes} \\N \\x00 $(rm -rf /) `id`",
@@ -28,7 +28,11 @@ def cli(journal: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment["HEALTH_JOURNAL_PASSPHRASE"] = PASSPHRASE
     return subprocess.run(
         [sys.executable, "-m", "journal", "--journal", str(journal), *args],
-        input="", capture_output=True, text=True, env=environment, timeout=120,
+        input="",
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
     )
 
 

@@ -29,8 +29,19 @@ def test_the_guard_refuses_a_connection() -> None:
 # library imports it for local things (logging, multiprocessing, asyncio's self-pipe) and
 # Qt/matplotlib bring it; what matters is that no HTTP/URL/mail client is pulled in.
 NETWORK_MODULES = (
-    "urllib.request", "http.client", "requests", "httpx", "urllib3", "aiohttp",
-    "ftplib", "smtplib", "poplib", "imaplib", "xmlrpc.client", "websocket", "socketserver",
+    "urllib.request",
+    "http.client",
+    "requests",
+    "httpx",
+    "urllib3",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "xmlrpc.client",
+    "websocket",
+    "socketserver",
 )
 
 PROBE = """
@@ -53,7 +64,9 @@ def test_importing_every_journal_module_loads_no_network_client() -> None:
     # A fresh interpreter, so what pytest and its plugins imported does not count.
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr

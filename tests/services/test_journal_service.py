@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from helpers import PASSPHRASE, draft, file_digest
 from journal.domain.errors import InvalidInput
 from journal.domain.model import (
     Appointment,
@@ -32,6 +30,7 @@ from journal.domain.vocabulary import (
     Trigger,
 )
 from journal.services import Changes, EpisodeNotFound, JournalService
+from tests.helpers import draft, file_digest
 
 SPEC_EXAMPLE = {
     "format": "health-journal",
@@ -64,14 +63,6 @@ SPEC_EXAMPLE = {
         }
     ],
 }
-
-
-@pytest.fixture
-def service(journal_path: Path) -> Iterator[JournalService]:
-    JournalService.create(journal_path, PASSPHRASE)
-    opened = JournalService.open(journal_path, PASSPHRASE)
-    yield opened
-    opened.close()
 
 
 def test_add_update_delete_restore(service: JournalService) -> None:
@@ -259,8 +250,6 @@ def test_editing_a_record_swaps_it_in_one_transaction(
     with pytest.raises(InvalidInput, match="already in the journal"):
         service.add_screening(other, replacing=new)
     with pytest.raises(InvalidInput, match="future"):
-        service.add_screening(
-            Screening(ScreeningKind.STI_TEST, date(2027, 1, 1)), replacing=new
-        )
+        service.add_screening(Screening(ScreeningKind.STI_TEST, date(2027, 1, 1)), replacing=new)
     assert set(service.data().screenings) == {new, other}
     assert file_digest(journal_path) == digest

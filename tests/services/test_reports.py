@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PASSPHRASE
 from journal.domain import interchange
 from journal.services.journal_service import JournalService
 from journal.services.reports import summary_for, write_report
 from journal.storage.errors import StorageFailure
+from tests.helpers import PASSPHRASE
 from tests.reports.report_data import (
     NOTE_SCRIPT,
     pdf_image_count,
@@ -24,8 +24,9 @@ from tests.reports.report_data import (
 )
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def journal(journal_path: Path) -> Path:
+    """The report test data in a closed journal; the suite's ``service`` fixture opens it."""
     JournalService.create(journal_path, PASSPHRASE)
     service = JournalService.open(journal_path, PASSPHRASE)
     try:
@@ -33,13 +34,6 @@ def journal(journal_path: Path) -> Path:
     finally:
         service.close()
     return journal_path
-
-
-@pytest.fixture
-def service(journal: Path) -> JournalService:
-    opened = JournalService.open(journal, PASSPHRASE)
-    yield opened  # type: ignore[misc]
-    opened.close()
 
 
 def test_summary_defaults_to_since_the_last_visit(service: JournalService) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from helpers import MARKER, PASSPHRASE, draft, file_digest, folder_bytes
 from journal.services import JournalService
 from journal.storage import create_journal, open_journal
 from journal.storage.errors import (
@@ -19,6 +18,7 @@ from journal.storage.errors import (
     NewerJournal,
     NotAJournal,
 )
+from tests.helpers import MARKER, PASSPHRASE, draft, file_digest, folder_bytes
 
 
 @pytest.fixture

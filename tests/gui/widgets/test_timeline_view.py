@@ -120,9 +120,9 @@ def test_highlight_rings_and_scrolls_to_the_episode(qtbot: QtBot, view: Timeline
     first, last = view.visible_range() or (None, None)
     assert first is not None and last is not None and first <= date(2025, 3, 14) <= last
     assert view.artists.highlight_ring is not None
-    assert len(view.artists.highlight_ring.get_offsets()) == 1
+    assert len(np.asarray(view.artists.highlight_ring.get_offsets())) == 1
     view.highlight(None)
-    assert len(view.artists.highlight_ring.get_offsets()) == 0
+    assert len(np.asarray(view.artists.highlight_ring.get_offsets())) == 0
 
 
 def test_highlight_survives_new_data(view: TimelineView, data: TimelineData) -> None:
