@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -63,7 +64,10 @@ def test_window_titles_do_not_repeat_the_application_name(window: MainWindow) ->
     name = QApplication.applicationDisplayName()
     QApplication.setApplicationDisplayName(TITLE)
     try:
-        for title in (window.windowTitle(), (window.lock(), window.windowTitle())[1]):
+        titles = [window.windowTitle()]
+        window.lock()
+        titles.append(window.windowTitle())
+        for title in titles:
             # Qt shows "title — display name" unless the title is the display name itself.
             assert title == TITLE or TITLE not in title, title
     finally:
@@ -106,7 +110,7 @@ def test_undoing_a_delete_does_not_ring_an_unselected_episode(
     qtbot.waitUntil(lambda: window.timeline._highlight is None)
     artists = window.timeline.artists
     assert artists is not None and artists.highlight_ring is not None
-    assert len(artists.highlight_ring.get_offsets()) == 0
+    assert len(np.asarray(artists.highlight_ring.get_offsets())) == 0
 
 
 def test_the_timeline_hint_is_shown_whole(window: MainWindow) -> None:
