@@ -183,9 +183,7 @@ class JournalData:
                 sorted(self.ovulation_signs, key=lambda o: (o.date, o.sign.value))
             ),
             periods=tuple(sorted(self.periods, key=lambda p: p.start)),
-            appointments=tuple(
-                sorted(self.appointments, key=lambda a: (a.date, a.with_, a.notes))
-            ),
+            appointments=tuple(sorted(self.appointments, key=lambda a: (a.date, a.with_, a.notes))),
             episodes=tuple(sorted(self.episodes, key=lambda e: e.sort_key)),
         )
 

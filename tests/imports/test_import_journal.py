@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PASSPHRASE, draft, file_digest
 from journal.domain.errors import InvalidInput
 from journal.domain.model import Period
 from journal.domain.vocabulary import Amount, Trigger
 from journal.services import JournalService
 from journal.services.imports import read_export, recognise_file
+from tests.helpers import PASSPHRASE, draft, file_digest
 
 DATA = Path(__file__).parent / "data"
 FILES = {
