@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from journal import __version__, clock
-from journal.domain.errors import JournalError, JournalInUse, NotAJournal
+from journal.domain.errors import InvalidInput, JournalError, JournalInUse, NotAJournal
 from journal.domain.model import EpisodeDraft, Moment, Period, moment_to_iso
 from journal.domain.validation import parse_choice, parse_date, parse_moment
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
@@ -121,9 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
 
-    imp = commands.add_parser("import", help="add the records of a JSON export")
-    imp.set_defaults(run=_import)
+    imp = commands.add_parser(
+        "import", help="add the records of an export: this app's JSON or another tracker's"
+    )
+    imp.add_argument(
+        "--from",
+        dest="source",
+        metavar="FORMAT",
+        help="health-journal (default), drip, clue, flo, apple-health, periodical, mensinator, "
+        "ovumcy; without it the format is recognised from the file's content",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="show what would be added only")
     imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_import)
 
     exp = commands.add_parser("export", help="everything as JSON (NOT encrypted)")
     exp.set_defaults(run=_export)
@@ -298,9 +308,45 @@ def _show(cmd: Command) -> int:
 
 
 def _import(cmd: Command) -> int:
-    summary = cmd.service().import_file(cmd.args.file)
-    print(summary.describe(), file=cmd.out)
+    from journal.services import imports
+
+    args = cmd.args
+    source = _import_format(args.source, args.file, cmd.out)
+    if source == imports.NATIVE:
+        if args.dry_run:
+            print(imports.describe_native(args.file), file=cmd.out)
+            print("Dry run: nothing was changed.", file=cmd.out)
+        else:
+            print(cmd.service().import_file(args.file).describe(), file=cmd.out)
+        return EXIT_OK
+    result = imports.read_export(args.file, source)  # a bad file needs no passphrase
+    service = cmd.service()
+    plan = service.plan_import(result) if args.dry_run else service.import_records(result)
+    for line in plan.lines():
+        print(line, file=cmd.out)
+    print("Dry run: nothing was changed." if args.dry_run else plan.done(), file=cmd.out)
     return EXIT_OK
+
+
+def _import_format(given: str | None, file: Path, out: TextIO) -> str:
+    """The format named with --from, else the one recognised from the file's content."""
+    from journal.services import imports
+
+    if given is not None:
+        if given not in imports.FORMAT_NAMES:
+            raise UsageError(
+                f"--from: '{given[:30]}' is not one of: {', '.join(imports.FORMAT_NAMES)}"
+            )
+        return given
+    found = imports.recognise_file(file)
+    if found is None:
+        raise InvalidInput(
+            "file",
+            "is not in a format this app recognises; name it with --from "
+            f"({', '.join(imports.FORMAT_NAMES)})",
+        )
+    print(f"Recognised the file as a {imports.format_label(found)} export.", file=out)
+    return found
 
 
 def _export(cmd: Command) -> int:

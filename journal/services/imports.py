@@ -22,12 +22,6 @@ def format_label(name: str) -> str:
     return "Health Journal" if name == NATIVE else FORMATS[name].label
 
 
-def check_format(name: str) -> str:
-    if name not in FORMAT_NAMES:
-        raise InvalidInput("--from", f"'{name[:30]}' is not one of: {', '.join(FORMAT_NAMES)}")
-    return name
-
-
 @contextmanager
 def open_export(path: Path, progress: Progress | None = None) -> Iterator[Source]:
     """The file as a bounded ``Source``, with one clear sentence for each way opening fails."""
@@ -54,3 +48,25 @@ def read_export(path: Path, format_name: str, progress: Progress | None = None) 
     """Parse another tracker's export (not the journal's own JSON: see ``import_file``)."""
     with open_export(path, progress) as source:
         return parse(format_name, source)
+
+
+def describe_native(path: Path) -> str:
+    """What one of this app's own JSON exports holds (the dry run of a native import)."""
+    from journal.domain import interchange
+    from journal.services.journal_service import read_json_document
+
+    data = interchange.from_json(read_json_document(path.expanduser()))
+    other = sum(
+        len(records)
+        for records in (
+            data.context,
+            data.conditions,
+            data.screenings,
+            data.ovulation_signs,
+            data.appointments,
+        )
+    )
+    return (
+        f"The file holds {len(data.episodes)} episode(s), {len(data.periods)} period(s) "
+        f"and {other} other record(s)."
+    )
