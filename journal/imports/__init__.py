@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from journal.domain.errors import InvalidInput
-from journal.imports import apple_health, clue, drip, flo, ovumcy, periodical
+from journal.imports import apple_health, clue, drip, flo, mensinator, ovumcy, periodical
 from journal.imports.common import ImportCancelled, ImportResult, Skipped, fail, load_json
 from journal.imports.merge import ImportPlan, plan_import
 from journal.imports.reading import TEXT_LIMIT, Source
@@ -44,7 +44,7 @@ class Tracker:
 
 FORMATS: dict[str, Tracker] = {
     module.FORMAT: Tracker(module.FORMAT, module.LABEL, module.HOW_TO, module.parse)
-    for module in (drip, clue, flo, apple_health, periodical, ovumcy)
+    for module in (drip, clue, flo, apple_health, periodical, mensinator, ovumcy)
 }
 
 
@@ -85,7 +85,7 @@ def recognise(source: Source) -> str | None:
 def _recognise_document(document: object) -> str | None:
     if isinstance(document, dict) and document.get("format") == NATIVE:
         return NATIVE
-    for module in (flo, ovumcy, periodical, clue):
+    for module in (flo, mensinator, ovumcy, periodical, clue):
         if module.looks_like(document):
             return str(module.FORMAT)
     return None

@@ -126,6 +126,7 @@ def test_source_never_reads_past_its_limit() -> None:
             b"Date,Period,Flow\n2026-01-01,maybe,light\n",
             "Ovumcy export, row 2, field 'period'",
         ),
+        ("mensinator", b'{"periods": "many"}', "Mensinator export, file, field 'periods'"),
         ("ovumcy", b"[" * 100_000, "Ovumcy export, file, field 'JSON'"),
     ],
 )

@@ -25,6 +25,7 @@ FILES = {
     "flo": "flo-export.json",
     "apple-health": "apple-health-export.xml",
     "periodical": "Periodical-backup.json.gz",
+    "mensinator": "mensinator.json",
     "ovumcy": "ovumcy-export.json",
 }
 
@@ -157,6 +158,7 @@ def test_a_damaged_file_changes_nothing(
             "flo": "Flo export, cycles[1], field 'period_start_date'",
             "apple-health": "Apple Health export, line",
             "periodical": "Periodical export, file, field 'gzip'",
+            "mensinator": "Mensinator export, file, field 'JSON'",
             "ovumcy": "Ovumcy export, file, field 'JSON'",
         }[format_name]
     ), message

@@ -21,6 +21,7 @@ FILES = {
     "flo": "flo-export.json",
     "apple-health": "apple-health-export.xml",
     "periodical": "Periodical-backup.json.gz",
+    "mensinator": "mensinator.json",
     "ovumcy": "ovumcy-export.json",
 }
 PERIODS = (
@@ -276,6 +277,22 @@ def test_periodical_unzipped_json_reads_the_same() -> None:
     raw = gzip.decompress((DATA / FILES["periodical"]).read_bytes())
     assert recognise(Source(io.BytesIO(raw), "test")) == "periodical"
     assert read("periodical", raw=raw) == read("periodical")
+
+
+def test_mensinator() -> None:
+    result = read("mensinator")
+    assert episodes(result) == [
+        ("mensinator-2026-01-15", "2026-01-15", SPOTTING, None, Mucus.NONE, NONE, [], ""),
+        ("mensinator-2026-01-20", "2026-01-20", SPOTTING, None, Mucus.NONE, SEX, [], ""),
+        ("mensinator-2026-02-25", "2026-02-25", SPOTTING, None, Mucus.NONE, NONE, [], ""),
+    ]
+    assert signs(result) == []
+    assert skipped(result) == {
+        "ovulation days marked in the app (not kept yet)": 2,
+        "symptom 'Headache' (not kept)": 1,
+        "intercourse on a day without an episode": 1,
+        "bleeding on a period day (it belongs to the period)": 1,
+    }
 
 
 @pytest.mark.parametrize("name", ["ovumcy-export.json", "ovumcy-export.csv"])
