@@ -130,7 +130,8 @@ class Explainer:
     def _cycle(self, day: date) -> CycleContext:
         cycle = self._cycles.get(day)
         if cycle is None:
-            cycle = self._cycles[day] = self.calendar.context(day)
+            # With the dated context, so ``pregnancy`` and ``age`` are derived too.
+            cycle = self._cycles[day] = self.calendar.context(day, self._context(day))
         return cycle
 
     def _context(self, day: date) -> ContextOnDate:

@@ -312,7 +312,7 @@ def _evidence(episodes: Sequence[Episode]) -> tuple[str, ...]:
 
 
 def _amount_word(rank: float) -> str:
-    return list(Amount)[min(3, max(0, round(rank)))].value
+    return list(Amount)[min(len(Amount) - 1, max(0, round(rank)))].value
 
 
 def _first_logged(data: JournalData) -> date | None:

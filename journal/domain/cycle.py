@@ -10,6 +10,18 @@ The rules are the spec's:
   six complete cycles, or 28 with none.
 * ``phase``: menstrual inside a period, ovulatory within 2 days of the estimate, follicular
   before it, luteal after it.
+* ``pregnancy`` (``pregnancy_on``): ``pregnant`` with the life stage ``pregnant`` or a
+  positive test on or after the latest period start (until a period or a new context entry
+  is logged); else ``postpartum`` within 12 weeks of a birth; else ``possible`` when the
+  period is late (more than 7 days past the typical cycle length since the latest period
+  start) and pregnancy is possible (trying to conceive, no contraception, condoms only, or
+  no contraception logged at all); else ``unlikely``. Never pregnant or possible after
+  menopause.
+* ``age``: whole years, when the profile's birth year is known.
+
+``CycleCalendar.context(day)`` places a date from the periods and signs alone;
+``CycleCalendar.context(day, dated)`` adds ``pregnancy`` and ``age`` from the dated context
+in force on that day (``journal.domain.model.context_on``). The card engine always does.
 """
 
 from __future__ import annotations
@@ -17,13 +29,19 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import accumulate
 from statistics import median
 
-from journal.domain.model import OvulationSign, Period
-from journal.domain.vocabulary import Phase
+from journal.domain.model import ContextOnDate, OvulationSign, Period
+from journal.domain.vocabulary import (
+    Contraception,
+    LifeStage,
+    Phase,
+    Pregnancy,
+    PregnancyTestResult,
+)
 
 MAX_CYCLE_LOOKBACK = 90
 LUTEAL_DAYS = 14
@@ -32,6 +50,15 @@ OVULATORY_WINDOW = 2
 TYPICAL_FROM_LAST = 6
 # A gap between period starts outside this range is a gap in logging, not a cycle.
 PLAUSIBLE_CYCLE = range(15, MAX_CYCLE_LOOKBACK + 1)
+# A period is late when more than this many days past the typical cycle length.
+LATE_AFTER_DAYS = 7
+# A late period counts from a period start at most a full term back (42 weeks): beyond it,
+# the gap says more about logging than about a pregnancy.
+LATE_LOOKBACK = 42 * 7
+# "Postpartum" lasts this many days after a birth (12 weeks).
+POSTPARTUM_DAYS = 12 * 7
+# Contraception under which a late period raises the question of pregnancy.
+NO_RELIABLE_CONTRACEPTION = frozenset({Contraception.NONE, Contraception.CONDOMS})
 
 
 class OvulationSource:
@@ -54,9 +81,16 @@ class CycleContext:
     dpo: int | None
     phase: Phase
     typical_cycle_length: float
+    # Filled when the dated context was given (``CycleCalendar.context(day, dated)``, as the
+    # card engine always does); None means "not derived", never "unlikely".
+    pregnancy: Pregnancy | None = None
+    age: int | None = None
+    # Whole days the period is past the typical cycle length (negative before it is due);
+    # None when no period start is known within ``LATE_LOOKBACK``.
+    days_late: float | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "date": self.day.isoformat(),
             "in_period": self.in_period,
             "cycle_start": self.cycle_start.isoformat() if self.cycle_start else None,
@@ -70,6 +104,11 @@ class CycleContext:
             "phase": self.phase.value,
             "typical_cycle_length": self.typical_cycle_length,
         }
+        if self.pregnancy is not None:
+            out["pregnancy"] = self.pregnancy.value
+        if self.age is not None:
+            out["age"] = self.age
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +206,38 @@ class CycleCalendar:
         index = bisect.bisect_right(self._starts, day)
         return self._starts[index] if index < len(self._starts) else None
 
+    def latest_start_on_or_before(self, day: date) -> date | None:
+        """Start of the latest logged period on or before ``day``, however far back."""
+        index = bisect.bisect_right(self._starts, day) - 1
+        return self._starts[index] if index >= 0 else None
+
+    def days_late(self, day: date) -> float | None:
+        """Days past the expected start of the next period (start + typical length).
+
+        None when no period started on or before ``day`` within ``LATE_LOOKBACK`` days.
+        """
+        start = self.latest_start_on_or_before(day)
+        if start is None or (day - start).days > LATE_LOOKBACK:
+            return None
+        return (day - start).days - self.typical_length(start)
+
     # ------------------------------------------------------------------ context
 
-    def context(self, day: date) -> CycleContext:
+    def context(self, day: date, dated: ContextOnDate | None = None) -> CycleContext:
+        """Where ``day`` sits in the cycle; with ``dated`` (the context in force on that
+        day) also its ``pregnancy`` and ``age``."""
+        base = self._placed(day)
+        if dated is None:
+            return base
+        late = self.days_late(day)
+        return replace(
+            base,
+            pregnancy=pregnancy_on(day, dated, self.latest_start_on_or_before(day), late),
+            age=dated.age,
+            days_late=late,
+        )
+
+    def _placed(self, day: date) -> CycleContext:
         period = self.period_on(day)
         start = self.cycle_start_of(day)
         if start is None:
@@ -227,7 +295,66 @@ class CycleCalendar:
 
 
 def cycle_context(
-    day: date, periods: Sequence[Period], signs: Sequence[OvulationSign] = ()
+    day: date,
+    periods: Sequence[Period],
+    signs: Sequence[OvulationSign] = (),
+    dated: ContextOnDate | None = None,
 ) -> CycleContext:
     """The cycle context of one date (builds a calendar; use ``CycleCalendar`` for many)."""
-    return CycleCalendar(periods, signs).context(day)
+    return CycleCalendar(periods, signs).context(day, dated)
+
+
+def pregnancy_possible(dated: ContextOnDate) -> bool:
+    """Whether a pregnancy could have started: trying to conceive, no contraception,
+    condoms only, or no contraception logged at all (never after menopause)."""
+    if dated.life_stage is LifeStage.POSTMENOPAUSE:
+        return False
+    return (
+        not dated.known
+        or dated.trying_to_conceive
+        or dated.contraception in NO_RELIABLE_CONTRACEPTION
+    )
+
+
+def positive_test_in_force(
+    day: date, dated: ContextOnDate, latest_period_start: date | None
+) -> date | None:
+    """The date of a positive pregnancy test that still counts on ``day``, if any.
+
+    It counts when taken on or after the latest period start, and no new context entry
+    (a new life stage) was logged after it.
+    """
+    for test in reversed(dated.pregnancy_tests):
+        if test.result is not PregnancyTestResult.POSITIVE or test.date > day:
+            continue
+        if latest_period_start is not None and test.date < latest_period_start:
+            return None
+        if dated.context_since is not None and dated.context_since > test.date:
+            return None
+        return test.date
+    return None
+
+
+def pregnancy_on(
+    day: date,
+    dated: ContextOnDate,
+    latest_period_start: date | None,
+    days_late: float | None,
+) -> Pregnancy:
+    """The spec's derived ``pregnancy`` for ``day`` (see the module docstring).
+
+    ``latest_period_start`` is the start of the latest logged period on or before ``day``
+    (however far back); ``days_late`` how many days past the typical cycle length since
+    it (``CycleCalendar.days_late``).
+    """
+    if dated.life_stage is LifeStage.POSTMENOPAUSE:
+        return Pregnancy.UNLIKELY
+    if dated.life_stage is LifeStage.PREGNANT:
+        return Pregnancy.PREGNANT
+    if positive_test_in_force(day, dated, latest_period_start) is not None:
+        return Pregnancy.PREGNANT
+    if dated.last_birth is not None and 0 <= (day - dated.last_birth).days <= POSTPARTUM_DAYS:
+        return Pregnancy.POSTPARTUM
+    if days_late is not None and days_late > LATE_AFTER_DAYS and pregnancy_possible(dated):
+        return Pregnancy.POSSIBLE
+    return Pregnancy.UNLIKELY

@@ -2,6 +2,10 @@
 
 Parsing is strict and all-or-nothing: the first bad record raises ``InvalidInput`` naming
 the record (``episodes[3]``) and the field. No I/O here; the service reads and writes files.
+
+Export writes version 2. Import reads versions 1 and 2; version 1 had no ``profile``,
+``pregnancy_tests``, ``medications``, episode ``ongoing`` nor the amount ``very-heavy``,
+so a version 1 file holding any of them is refused, naming the record and field.
 """
 
 from __future__ import annotations
@@ -13,18 +17,24 @@ from typing import Any, TypeVar
 from journal.domain.errors import InvalidInput, quoted
 from journal.domain.model import (
     NOTES_MAX,
+    PROFILE_NAME_MAX,
     Appointment,
     Condition,
     ContextEntry,
     Episode,
     JournalData,
+    Medication,
     OvulationSign,
     Period,
+    PregnancyTest,
+    Profile,
     Screening,
     moment_to_iso,
 )
 from journal.domain.validation import (
+    ONGOING_HAS_NO_END,
     ends_before_start,
+    parse_birth_year,
     parse_bool,
     parse_choice,
     parse_date,
@@ -37,9 +47,11 @@ from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
+    MedicationName,
     Mucus,
     OvulationSignKind,
     Pain,
+    PregnancyTestResult,
     ScreeningKind,
     ScreeningResult,
     Symptom,
@@ -47,7 +59,8 @@ from journal.domain.vocabulary import (
 )
 
 FORMAT = "health-journal"
-VERSION = 1
+VERSION = 2
+OLDEST_VERSION = 1
 ID_MAX = 200
 SHORT_TEXT_MAX = 200
 
@@ -61,7 +74,11 @@ _SECTIONS = (
     "periods",
     "appointments",
     "episodes",
+    "pregnancy_tests",
+    "medications",
 )
+# What each newer version added, so an older file holding it is refused by name.
+_ADDED_IN_2 = frozenset({"profile", "pregnancy_tests", "medications"})
 
 
 # --------------------------------------------------------------------------- export
@@ -71,6 +88,8 @@ def episode_to_json(episode: Episode) -> dict[str, Any]:
     out: dict[str, Any] = {"id": episode.id, "started_at": moment_to_iso(episode.started_at)}
     if episode.ended_at is not None:
         out["ended_at"] = moment_to_iso(episode.ended_at)
+    if episode.ongoing:  # written only when true, like the spec's example
+        out["ongoing"] = True
     out["amount"] = episode.amount.value
     if episode.colour is not None:
         out["colour"] = episode.colour.value
@@ -89,6 +108,7 @@ def to_json(data: JournalData) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
+        "profile": profile_to_json(data.profile),
         "context": [
             {
                 "since": c.since.isoformat(),
@@ -108,6 +128,17 @@ def to_json(data: JournalData) -> dict[str, Any]:
         "ovulation_signs": [
             {"date": o.date.isoformat(), "sign": o.sign.value} for o in data.ovulation_signs
         ],
+        "pregnancy_tests": [
+            {"date": t.date.isoformat(), "result": t.result.value} for t in data.pregnancy_tests
+        ],
+        "medications": [
+            {
+                "name": m.name.value,
+                "since": m.since.isoformat(),
+                "until": m.until.isoformat() if m.until is not None else None,
+            }
+            for m in data.medications
+        ],
         "periods": [
             {"start": p.start.isoformat(), **({"end": p.end.isoformat()} if p.end else {})}
             for p in data.periods
@@ -118,6 +149,16 @@ def to_json(data: JournalData) -> dict[str, Any]:
         ],
         "episodes": [episode_to_json(e) for e in data.episodes],
     }
+
+
+def profile_to_json(profile: Profile) -> dict[str, Any]:
+    """Only what is known: ``{}`` for no profile."""
+    out: dict[str, Any] = {}
+    if profile.birth_year is not None:
+        out["birth_year"] = profile.birth_year
+    if profile.name:
+        out["name"] = profile.name
+    return out
 
 
 # --------------------------------------------------------------------------- import
@@ -136,12 +177,19 @@ def from_json(document: object) -> JournalData:
         raise InvalidInput(
             "version", f"the file is format version {version}; this app reads up to {VERSION}"
         )
-    if version < 1:
+    if version < OLDEST_VERSION:
         raise InvalidInput("version", f"{version} is not a valid format version")
-    unknown = sorted(str(key) for key in set(document) - {"format", "version", *_SECTIONS})
+    unknown = sorted(
+        str(key) for key in set(document) - {"format", "version", "profile", *_SECTIONS}
+    )
     if unknown:
         raise InvalidInput(unknown[0][:40], "is not a field of the format")
+    if version < 2:
+        newer = sorted(str(key) for key in set(document) & _ADDED_IN_2)
+        if newer:
+            raise InvalidInput(newer[0], _not_in_version(version))
 
+    episode = _episode if version >= 2 else _episode_v1
     data = JournalData(
         context=_records(document, "context", _context),
         conditions=_records(document, "conditions", _condition),
@@ -149,10 +197,17 @@ def from_json(document: object) -> JournalData:
         ovulation_signs=_records(document, "ovulation_signs", _ovulation_sign),
         periods=_records(document, "periods", _period),
         appointments=_records(document, "appointments", _appointment),
-        episodes=_records(document, "episodes", _episode),
+        episodes=_records(document, "episodes", episode),
+        pregnancy_tests=_records(document, "pregnancy_tests", _pregnancy_test),
+        medications=_records(document, "medications", _medication),
+        profile=_profile(document.get("profile", {})),
     )
     _check_duplicates(data)
     return data
+
+
+def _not_in_version(version: int) -> str:
+    return f"is not part of format version {version} (it came with version 2)"
 
 
 def _records(
@@ -239,6 +294,48 @@ def _appointment(item: Mapping[str, Any]) -> Appointment:
     )
 
 
+def _pregnancy_test(item: Mapping[str, Any]) -> PregnancyTest:
+    _only(item, {"date", "result"}, ("date", "result"))
+    return PregnancyTest(
+        date=parse_date(item["date"], "date"),
+        result=parse_choice(PregnancyTestResult, item["result"], "result"),
+    )
+
+
+def _medication(item: Mapping[str, Any]) -> Medication:
+    _only(item, {"name", "since", "until"}, ("name", "since"))
+    since = parse_date(item["since"], "since")
+    until = parse_date(item["until"], "until") if item.get("until") is not None else None
+    if until is not None and until < since:
+        raise InvalidInput("until", "is before the start (since)")
+    return Medication(
+        name=parse_choice(MedicationName, item["name"], "name"), since=since, until=until
+    )
+
+
+def _profile(item: object) -> Profile:
+    if not isinstance(item, Mapping):
+        raise InvalidInput("profile", "is not an object")
+    try:
+        _only(item, {"birth_year", "name"}, ())
+        year = item.get("birth_year")
+        return Profile(
+            birth_year=parse_birth_year(year, "birth_year") if year is not None else None,
+            name=parse_text(item.get("name", ""), "name", PROFILE_NAME_MAX),
+        )
+    except InvalidInput as error:
+        raise error.within("profile") from None
+
+
+def _episode_v1(item: Mapping[str, Any]) -> Episode:
+    """An episode of a version 1 file: no ``ongoing``, no ``very-heavy``."""
+    if "ongoing" in item:
+        raise InvalidInput("ongoing", _not_in_version(1))
+    if item.get("amount") == Amount.VERY_HEAVY.value:
+        raise InvalidInput("amount", f"'{Amount.VERY_HEAVY.value}' {_not_in_version(1)}")
+    return _episode(item)
+
+
 def _episode(item: Mapping[str, Any]) -> Episode:
     _only(
         item,
@@ -246,6 +343,7 @@ def _episode(item: Mapping[str, Any]) -> Episode:
             "id",
             "started_at",
             "ended_at",
+            "ongoing",
             "amount",
             "colour",
             "in_mucus",
@@ -269,6 +367,9 @@ def _episode(item: Mapping[str, Any]) -> Episode:
     if len(set(symptoms)) != len(symptoms):
         raise InvalidInput("symptoms", "lists a symptom twice")
     colour = item.get("colour")
+    ongoing = parse_bool(item.get("ongoing", False), "ongoing")
+    if ongoing and ended is not None:
+        raise InvalidInput("ended_at", ONGOING_HAS_NO_END)
     episode = Episode(
         id=episode_id,
         started_at=started,
@@ -281,6 +382,7 @@ def _episode(item: Mapping[str, Any]) -> Episode:
         pain=parse_choice(Pain, item.get("pain", "none"), "pain"),
         symptoms=frozenset(symptoms),
         notes=parse_text(item.get("notes", ""), "notes", NOTES_MAX),
+        ongoing=ongoing,
     )
     if ends_before_start(started, ended):
         raise InvalidInput("ended_at", "is before the start")

@@ -19,9 +19,11 @@ from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
+    MedicationName,
     Mucus,
     OvulationSignKind,
     Pain,
+    PregnancyTestResult,
     ScreeningKind,
     ScreeningResult,
     Symptom,
@@ -55,7 +57,11 @@ def moment_sort_key(moment: Moment) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class Episode:
-    """One bleeding event with its context."""
+    """One bleeding event with its context.
+
+    ``ongoing`` means still bleeding: the episode has not ended yet, so it has no
+    ``ended_at`` and its length counts up to today (``lasting_days``).
+    """
 
     id: str
     started_at: Moment
@@ -68,6 +74,7 @@ class Episode:
     pain: Pain = Pain.NONE
     symptoms: frozenset[Symptom] = field(default_factory=frozenset)
     notes: str = ""
+    ongoing: bool = False
 
     @property
     def day(self) -> date:
@@ -75,12 +82,23 @@ class Episode:
 
     @property
     def end_day(self) -> date:
+        """The logged end day (the start day when no end is logged, even while ongoing)."""
         return day_of(self.ended_at) if self.ended_at is not None else self.day
 
     @property
     def duration_days(self) -> int:
-        """Calendar days the episode covers, counting both ends (1 when no end is logged)."""
+        """Calendar days the episode covers, counting both ends (1 when no end is logged).
+
+        Ignores ``ongoing``; use ``lasting_days(today)`` where an ongoing episode must
+        count up to now.
+        """
         return (self.end_day - self.day).days + 1
+
+    def lasting_days(self, today: date) -> int:
+        """Calendar days covered, counting both ends; an ongoing episode counts up to ``today``."""
+        if self.ongoing:
+            return max(1, (today - self.day).days + 1)
+        return self.duration_days
 
     @property
     def after_sex(self) -> bool:
@@ -105,6 +123,7 @@ class EpisodeDraft:
     pain: Pain = Pain.NONE
     symptoms: frozenset[Symptom] = field(default_factory=frozenset)
     notes: str = ""
+    ongoing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +179,62 @@ class Appointment:
 
 
 @dataclass(frozen=True, slots=True)
+class PregnancyTest:
+    """A home or clinic pregnancy test. A positive one after the latest period start means
+    pregnant from its date, until a period or a new context entry (life stage) is logged."""
+
+    date: date
+    result: PregnancyTestResult
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    """A medicine that changes what bleeding means, taken from ``since`` (to ``until``).
+
+    ``until`` None means still taken, except for a single dose (emergency contraception),
+    which is in force on the day taken only.
+    """
+
+    name: MedicationName
+    since: date
+    until: date | None = None
+
+    def in_force(self, day: date) -> bool:
+        if day < self.since:
+            return False
+        if self.until is not None:
+            return day <= self.until
+        return not self.name.is_single_dose or day == self.since
+
+
+BIRTH_YEAR_MIN = 1900
+PROFILE_NAME_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The one optional profile: birth year (gives the age on any date) and the name printed
+    on reports only when asked. ``Profile()`` (both empty) means no profile."""
+
+    birth_year: int | None = None
+    name: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self.birth_year is None and not self.name
+
+    def age_on(self, day: date) -> int | None:
+        """Whole years on ``day``: the age reached in that calendar year.
+
+        Only the year of birth is known, so this can be one more than the exact age for
+        part of the year; age thresholds then apply a little early, never late.
+        """
+        if self.birth_year is None or day.year < self.birth_year:
+            return None
+        return day.year - self.birth_year
+
+
+@dataclass(frozen=True, slots=True)
 class JournalData:
     """Everything a journal holds: the unit of export, import and history analysis."""
 
@@ -170,6 +245,9 @@ class JournalData:
     periods: tuple[Period, ...] = ()
     appointments: tuple[Appointment, ...] = ()
     episodes: tuple[Episode, ...] = ()
+    pregnancy_tests: tuple[PregnancyTest, ...] = ()
+    medications: tuple[Medication, ...] = ()
+    profile: Profile = field(default_factory=Profile)
 
     def normalised(self) -> JournalData:
         """The same data in a canonical order, so comparisons ignore insertion order."""
@@ -185,7 +263,16 @@ class JournalData:
             periods=tuple(sorted(self.periods, key=lambda p: p.start)),
             appointments=tuple(sorted(self.appointments, key=lambda a: (a.date, a.with_, a.notes))),
             episodes=tuple(sorted(self.episodes, key=lambda e: e.sort_key)),
+            pregnancy_tests=tuple(
+                sorted(self.pregnancy_tests, key=lambda t: (t.date, t.result.value))
+            ),
+            medications=tuple(sorted(self.medications, key=_medication_key)),
+            profile=self.profile,
         )
+
+
+def _medication_key(medication: Medication) -> tuple[date, str, date]:
+    return (medication.since, medication.name.value, medication.until or date.max)
 
 
 _RESULT_CAUTION = {
@@ -208,6 +295,27 @@ class ContextOnDate:
     last_cervical_screening: Screening | None
     screenings: tuple[Screening, ...]
     known: bool  # False when no context entry was in force: defaults were assumed
+    # When the context entry in force was logged (None when none was).
+    context_since: date | None = None
+    # Medications in force on the day (each with its ``since``), in start order.
+    medications: tuple[Medication, ...] = ()
+    # The latest emergency contraception dose on or before the day (a single dose).
+    last_emergency_contraception: date | None = None
+    # Day of the latest birth on or before the day: the ``since`` of the first entry of the
+    # latest run of ``postpartum`` context entries (a postpartum stage starts at the birth).
+    last_birth: date | None = None
+    # Pregnancy tests on or before the day, oldest first.
+    pregnancy_tests: tuple[PregnancyTest, ...] = ()
+    # Whole years on the day, when the profile's birth year is known.
+    age: int | None = None
+
+    def medication_since(self, name: MedicationName) -> date | None:
+        """When the run of ``name`` in force on the day started (None when not in force)."""
+        days = [m.since for m in self.medications if m.name is name]
+        return min(days) if days else None
+
+    def on_medication(self, name: MedicationName) -> bool:
+        return any(m.name is name for m in self.medications)
 
 
 def context_on(data: JournalData, day: date) -> ContextOnDate:
@@ -229,6 +337,11 @@ def context_on(data: JournalData, day: date) -> ContextOnDate:
         )
     )
     cervical = [s for s in screenings if s.kind is ScreeningKind.CERVICAL_SCREENING]
+    emergency = [
+        m.since
+        for m in data.medications
+        if m.name is MedicationName.EMERGENCY_CONTRACEPTION and m.since <= day
+    ]
     return ContextOnDate(
         day=day,
         life_stage=current.life_stage,
@@ -239,4 +352,28 @@ def context_on(data: JournalData, day: date) -> ContextOnDate:
         last_cervical_screening=cervical[-1] if cervical else None,
         screenings=screenings,
         known=bool(entries),
+        context_since=entries[-1].since if entries else None,
+        medications=tuple(
+            sorted((m for m in data.medications if m.in_force(day)), key=_medication_key)
+        ),
+        last_emergency_contraception=max(emergency) if emergency else None,
+        last_birth=_last_birth(entries),
+        pregnancy_tests=tuple(
+            sorted(
+                (t for t in data.pregnancy_tests if t.date <= day),
+                key=lambda t: (t.date, t.result.value),
+            )
+        ),
+        age=data.profile.age_on(day),
     )
+
+
+def _last_birth(entries: list[ContextEntry]) -> date | None:
+    """The ``since`` of the first entry in the latest run of postpartum entries."""
+    birth: date | None = None
+    for entry in reversed(entries):
+        if entry.life_stage is LifeStage.POSTPARTUM:
+            birth = entry.since
+        elif birth is not None:
+            break
+    return birth

@@ -9,7 +9,18 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from journal.domain.errors import InvalidInput, quoted
-from journal.domain.model import NOTES_MAX, Episode, EpisodeDraft, Moment, day_of, moment_sort_key
+from journal.domain.model import (
+    BIRTH_YEAR_MIN,
+    NOTES_MAX,
+    PROFILE_NAME_MAX,
+    Episode,
+    EpisodeDraft,
+    Medication,
+    Moment,
+    Profile,
+    day_of,
+    moment_sort_key,
+)
 from journal.domain.vocabulary import Vocabulary
 
 V = TypeVar("V", bound=Vocabulary)
@@ -103,6 +114,8 @@ def validate_episode(
     """Check a draft against the spec's rules and give it an id (a new UUID4 unless given)."""
     if moment_sort_key(draft.started_at) > now or day_of(draft.started_at) > now.date():
         raise InvalidInput("started_at", "is in the future")
+    if draft.ongoing and draft.ended_at is not None:
+        raise InvalidInput("ended_at", ONGOING_HAS_NO_END)
     if ends_before_start(draft.started_at, draft.ended_at):
         raise InvalidInput("ended_at", "is before the start")
     if draft.ended_at is not None and (
@@ -128,7 +141,41 @@ def validate_episode(
         pain=draft.pain,
         symptoms=frozenset(draft.symptoms),
         notes=draft.notes,
+        ongoing=draft.ongoing,
     )
+
+
+ONGOING_HAS_NO_END = "is given, but the episode is marked as still ongoing (an end date ends it)"
+
+
+def parse_birth_year(value: object, field: str) -> int:
+    """A year of birth: a whole number from 1900 on (the service checks it is not ahead)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, f"{_show(value)} is not a year like 1990")
+    if value < BIRTH_YEAR_MIN or value > 9999:
+        raise InvalidInput(field, f"{value} is not a plausible year of birth")
+    return value
+
+
+def validate_medication(medication: Medication, today: date) -> Medication:
+    """``until`` not before ``since``, neither in the future."""
+    if medication.since > today:
+        raise InvalidInput("since", "is in the future")
+    if medication.until is not None and medication.until < medication.since:
+        raise InvalidInput("until", "is before the start (since)")
+    if medication.until is not None and medication.until > today:
+        raise InvalidInput("until", "is in the future")
+    return medication
+
+
+def validate_profile(profile: Profile, today: date) -> Profile:
+    """A birth year from 1900 up to this year; a name of at most 200 characters."""
+    if profile.birth_year is not None:
+        parse_birth_year(profile.birth_year, "birth_year")
+        if profile.birth_year > today.year:
+            raise InvalidInput("birth_year", f"{profile.birth_year} is in the future")
+    parse_text(profile.name, "name", PROFILE_NAME_MAX)
+    return profile
 
 
 def unique(items: Iterable[str]) -> list[str]:

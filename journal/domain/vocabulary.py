@@ -26,10 +26,11 @@ class Amount(Vocabulary):
     LIGHT = "light"
     MODERATE = "moderate"
     HEAVY = "heavy"
+    VERY_HEAVY = "very-heavy"  # soaking a pad or tampon in an hour or less
 
     @property
     def rank(self) -> int:
-        """0 for spotting … 3 for heavy: lets patterns compare amounts."""
+        """0 for spotting … 4 for very heavy: lets patterns compare amounts."""
         return list(Amount).index(self)
 
 
@@ -74,6 +75,7 @@ class Symptom(Vocabulary):
     ODOUR = "odour"
     FEVER = "fever"
     DIZZINESS = "dizziness"
+    FAINTING = "fainting"
     CLOTS = "clots"
 
 
@@ -160,6 +162,41 @@ class OvulationSignKind(Vocabulary):
     POSITIVE_OPK = "positive-opk"
     PEAK_MUCUS = "peak-mucus"
     TEMPERATURE_SHIFT = "temperature-shift"
+    MARKED = "marked"  # a day marked as ovulation by the person or another app
+
+
+class PregnancyTestResult(Vocabulary):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+class MedicationName(Vocabulary):
+    """Medicines that change what bleeding means (dated: ``since``, optional ``until``)."""
+
+    HRT_SEQUENTIAL = "hrt-sequential"
+    HRT_CONTINUOUS = "hrt-continuous"
+    VAGINAL_ESTROGEN = "vaginal-estrogen"
+    TAMOXIFEN = "tamoxifen"
+    ANTICOAGULANT = "anticoagulant"
+    EMERGENCY_CONTRACEPTION = "emergency-contraception"  # a single dose: since = the day taken
+
+    @property
+    def is_hormone_therapy(self) -> bool:
+        """Systemic hormone therapy (sequential or continuous HRT)."""
+        return self in (MedicationName.HRT_SEQUENTIAL, MedicationName.HRT_CONTINUOUS)
+
+    @property
+    def is_single_dose(self) -> bool:
+        return self is MedicationName.EMERGENCY_CONTRACEPTION
+
+
+class Pregnancy(Vocabulary):
+    """The derived pregnancy status of a date (see ``journal.domain.cycle.pregnancy_on``)."""
+
+    PREGNANT = "pregnant"
+    POSSIBLE = "possible"
+    POSTPARTUM = "postpartum"
+    UNLIKELY = "unlikely"
 
 
 class Phase(Vocabulary):
@@ -211,4 +248,17 @@ _LABELS: dict[str, str] = {
     "check": "Worth a check",
     "info": "Common",
     "urgent": "Urgent",
+    "very-heavy": "Very heavy (soaking a pad or tampon in an hour or less)",
+    "fainting": "Fainting",
+    "marked": "Marked as ovulation (by you or another app)",
+    "positive": "Positive",
+    "negative": "Negative",
+    "hrt-sequential": "HRT, sequential (monthly bleed expected)",
+    "hrt-continuous": "HRT, continuous combined",
+    "vaginal-estrogen": "Vaginal estrogen",
+    "tamoxifen": "Tamoxifen",
+    "anticoagulant": "Anticoagulant (blood thinner)",
+    "emergency-contraception": "Emergency contraception (morning-after pill)",
+    "possible": "Possible (period late)",
+    "unlikely": "Unlikely",
 }

@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from journal import clock
 from journal.domain import interchange
-from journal.domain.errors import EpisodeNotFound, InvalidInput, WrongPassphrase
+from journal.domain.errors import EpisodeNotFound, InvalidInput, JournalError, WrongPassphrase
 from journal.domain.model import (
     Appointment,
     Condition,
@@ -24,11 +24,21 @@ from journal.domain.model import (
     Episode,
     EpisodeDraft,
     JournalData,
+    Medication,
+    Moment,
     OvulationSign,
     Period,
+    PregnancyTest,
+    Profile,
     Screening,
 )
-from journal.domain.validation import parse_text, validate_episode
+from journal.domain.validation import (
+    ends_before_start,
+    parse_text,
+    validate_episode,
+    validate_medication,
+    validate_profile,
+)
 from journal.imports import ImportPlan, ImportResult, plan_import
 from journal.services.changes import ChangeHub, Changes
 from journal.storage import JournalStore, create_journal, open_journal
@@ -47,6 +57,10 @@ MAX_JSON_DEPTH = 32
 
 # The service's name for a wrong current passphrase at a change (a kind, not a new class).
 WrongCurrentPassphrase = WrongPassphrase
+
+
+class EpisodeNotOngoing(JournalError):
+    """``end`` on an episode that is not marked as still going on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +179,23 @@ class JournalService:
         self._changed(Changes(episodes=True))
         return found
 
+    def end_episode(self, episode_id: str, ended_at: Moment | None = None) -> Episode:
+        """End an ongoing episode at ``ended_at`` (default: now, to the minute)."""
+        episode = self.episode(episode_id)
+        if not episode.ongoing:
+            raise EpisodeNotOngoing(
+                f"Episode '{episode_id[:60]}' is not ongoing, so there is nothing to end."
+            )
+        end = ended_at if ended_at is not None else clock.now().replace(second=0)
+        if ends_before_start(episode.started_at, end):
+            raise InvalidInput("date", "is before the episode started")
+        draft = replace(episode, ended_at=end, ongoing=False)
+        return self.update_episode(episode.id, draft)
+
+    def ongoing_episodes(self) -> list[Episode]:
+        """Episodes still marked as ongoing, oldest first."""
+        return [e for e in self.data().episodes if e.ongoing]
+
     def restore_episode(self, episode: Episode) -> Episode:
         """Put back a deleted episode exactly as it was (undo)."""
         with self._store.transaction() as session:
@@ -258,6 +289,38 @@ class JournalService:
     def delete_appointment(self, appointment: Appointment) -> None:
         self._delete(repo.delete_appointment, appointment, Changes(appointments=True))
 
+    def add_pregnancy_test(
+        self, test: PregnancyTest, replacing: PregnancyTest | None = None
+    ) -> None:
+        _not_future(test.date, "date")
+        self._add(
+            repo.insert_pregnancy_test, repo.delete_pregnancy_test, test, replacing,
+            Changes(context=True),
+        )  # fmt: skip
+
+    def delete_pregnancy_test(self, test: PregnancyTest) -> None:
+        self._delete(repo.delete_pregnancy_test, test, Changes(context=True))
+
+    def add_medication(self, medication: Medication, replacing: Medication | None = None) -> None:
+        validate_medication(medication, clock.today())
+        self._add(
+            repo.insert_medication, repo.delete_medication, medication, replacing,
+            Changes(context=True),
+        )  # fmt: skip
+
+    def delete_medication(self, medication: Medication) -> None:
+        self._delete(repo.delete_medication, medication, Changes(context=True))
+
+    def profile(self) -> Profile:
+        return self.data().profile
+
+    def set_profile(self, profile: Profile) -> None:
+        """Replace the profile (``Profile()`` clears it)."""
+        validate_profile(profile, clock.today())
+        with self._store.transaction() as session:
+            repo.put_profile(session, profile)
+        self._changed(Changes(context=True))
+
     def last_appointment(self, before: date | None = None) -> Appointment | None:
         limit = before or clock.today()
         past = [a for a in self.data().appointments if a.date <= limit]
@@ -273,7 +336,14 @@ class JournalService:
     ) -> None:
         """Add ``record``, or swap it for ``replacing`` (an edit) in one transaction."""
         data = self.data()
-        every = (*data.conditions, *data.screenings, *data.ovulation_signs, *data.appointments)
+        every = (
+            *data.conditions,
+            *data.screenings,
+            *data.ovulation_signs,
+            *data.appointments,
+            *data.pregnancy_tests,
+            *data.medications,
+        )
         if record in every and record != replacing:
             raise InvalidInput("record", "is already in the journal")
         with self._store.transaction() as session:
@@ -339,6 +409,9 @@ class JournalService:
             screenings = _new_items(incoming.screenings, existing.screenings)
             signs = _new_items(incoming.ovulation_signs, existing.ovulation_signs)
             appointments = _new_items(incoming.appointments, existing.appointments)
+            tests = _new_items(incoming.pregnancy_tests, existing.pregnancy_tests)
+            medications = _new_items(incoming.medications, existing.medications)
+            profile = _merged_profile(existing.profile, incoming.profile)
             repo.insert_episodes(session, incoming.episodes)
             for period in periods:
                 repo.insert_period(session, period)
@@ -352,12 +425,16 @@ class JournalService:
                 repo.insert_ovulation_sign(session, sign)
             for appointment in appointments:
                 repo.insert_appointment(session, appointment)
+            for test in tests:
+                repo.insert_pregnancy_test(session, test)
+            for medication in medications:
+                repo.insert_medication(session, medication)
+            if profile != existing.profile:
+                repo.put_profile(session, profile)
         self._changed(Changes.everything())
-        return ImportSummary(
-            episodes=len(incoming.episodes),
-            periods=len(periods),
-            other=len(context) + len(conditions) + len(screenings) + len(signs) + len(appointments),
-        )
+        other = len(context) + len(conditions) + len(screenings) + len(signs) + len(appointments)
+        other += len(tests) + len(medications) + (profile != existing.profile)
+        return ImportSummary(episodes=len(incoming.episodes), periods=len(periods), other=other)
 
     def plan_import(self, result: ImportResult) -> ImportPlan:
         """The preview of importing another tracker's records: nothing is written."""
@@ -425,11 +502,36 @@ def _check_not_future(incoming: JournalData) -> None:
         ("screenings", "date", [s.date for s in incoming.screenings]),
         ("ovulation_signs", "date", [o.date for o in incoming.ovulation_signs]),
         ("periods", "start", [p.start for p in incoming.periods]),
+        ("pregnancy_tests", "date", [t.date for t in incoming.pregnancy_tests]),
+        ("medications", "since", [m.since for m in incoming.medications]),
     ]
     for section, field, days in dated:
         for index, day in enumerate(days):
             if day > now.date():
                 raise InvalidInput(field, "is in the future", f"{section}[{index}]")
+    for index, medication in enumerate(incoming.medications):
+        try:
+            validate_medication(medication, now.date())
+        except InvalidInput as error:
+            raise error.within(f"medications[{index}]") from None
+    try:
+        validate_profile(incoming.profile, now.date())
+    except InvalidInput as error:
+        raise error.within("profile") from None
+
+
+def _merged_profile(existing: Profile, incoming: Profile) -> Profile:
+    """The journal's profile completed by the imported one; a different value is refused."""
+    if existing.birth_year is not None and incoming.birth_year not in (None, existing.birth_year):
+        raise InvalidInput(
+            "birth_year", "the journal already has a different year of birth", "profile"
+        )
+    if existing.name and incoming.name and incoming.name != existing.name:
+        raise InvalidInput("name", "the journal already has a different name", "profile")
+    return Profile(
+        birth_year=existing.birth_year if existing.birth_year is not None else incoming.birth_year,
+        name=existing.name or incoming.name,
+    )
 
 
 def _check_merge(existing: JournalData, incoming: JournalData) -> None:

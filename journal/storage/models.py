@@ -40,6 +40,8 @@ class EpisodeRecord(Base):
     # Sorted, comma-separated symptom values: a set of at most ten fixed words.
     symptoms: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Still bleeding (schema 0002); never true together with an ended_at.
+    ongoing: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (Index("ix_episode_started_at", "started_at", "id"),)
 
@@ -94,6 +96,33 @@ class AppointmentRecord(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class PregnancyTestRecord(Base):
+    __tablename__ = "pregnancy_test"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    date: Mapped[date] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(String(16))
+
+
+class MedicationRecord(Base):
+    __tablename__ = "medication"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(32))
+    since: Mapped[date] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+
+
+class ProfileRecord(Base):
+    """At most one row (id 1): the person's birth year and the name for reports."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+
 class JournalMeta(Base):
     """Key/value facts about the journal itself (which app made it, when)."""
 
@@ -110,7 +139,10 @@ __all__ = [
     "ContextRecord",
     "EpisodeRecord",
     "JournalMeta",
+    "MedicationRecord",
     "OvulationSignRecord",
     "PeriodRecord",
+    "PregnancyTestRecord",
+    "ProfileRecord",
     "ScreeningRecord",
 ]

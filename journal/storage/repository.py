@@ -21,9 +21,12 @@ from journal.domain.model import (
     ContextEntry,
     Episode,
     JournalData,
+    Medication,
     Moment,
     OvulationSign,
     Period,
+    PregnancyTest,
+    Profile,
     Screening,
     moment_to_iso,
 )
@@ -33,9 +36,11 @@ from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
+    MedicationName,
     Mucus,
     OvulationSignKind,
     Pain,
+    PregnancyTestResult,
     ScreeningKind,
     ScreeningResult,
     Symptom,
@@ -47,8 +52,11 @@ from journal.storage.models import (
     ConditionRecord,
     ContextRecord,
     EpisodeRecord,
+    MedicationRecord,
     OvulationSignRecord,
     PeriodRecord,
+    PregnancyTestRecord,
+    ProfileRecord,
     ScreeningRecord,
 )
 
@@ -64,6 +72,7 @@ _EPISODE_COLUMNS = (
     EpisodeRecord.pain,
     EpisodeRecord.symptoms,
     EpisodeRecord.notes,
+    EpisodeRecord.ongoing,
 )
 
 
@@ -93,7 +102,20 @@ def _symptoms(text: str) -> frozenset[Symptom]:
 
 
 def _episode_from_row(row: tuple[Any, ...]) -> Episode:
-    (id_, started, ended, amount, colour, in_mucus, mucus, trigger, pain, symptoms, notes) = row
+    (
+        id_,
+        started,
+        ended,
+        amount,
+        colour,
+        in_mucus,
+        mucus,
+        trigger,
+        pain,
+        symptoms,
+        notes,
+        ongoing,
+    ) = row
     try:
         # Positional, in the dataclass's field order: half the cost of keywords per row.
         return Episode(
@@ -108,6 +130,7 @@ def _episode_from_row(row: tuple[Any, ...]) -> Episode:
             _PAINS[pain],
             _symptoms(symptoms),
             notes,
+            bool(ongoing),
         )
     except (KeyError, ValueError, TypeError):
         raise StorageFailure(
@@ -129,6 +152,7 @@ def _episode_values(episode: Episode) -> dict[str, object]:
         "pain": episode.pain.value,
         "symptoms": ",".join(sorted(s.value for s in episode.symptoms)),
         "notes": episode.notes,
+        "ongoing": episode.ongoing,
     }
 
 
@@ -350,6 +374,80 @@ def delete_appointment(session: Session, appointment: Appointment) -> bool:
     return True
 
 
+def list_pregnancy_tests(session: Session) -> list[PregnancyTest]:
+    rows = session.execute(select(PregnancyTestRecord.date, PregnancyTestRecord.result))
+    return sorted(
+        (PregnancyTest(date=d, result=PregnancyTestResult(r)) for d, r in rows),
+        key=lambda t: (t.date, t.result.value),
+    )
+
+
+def insert_pregnancy_test(session: Session, test: PregnancyTest) -> None:
+    session.add(PregnancyTestRecord(date=test.date, result=test.result.value))
+
+
+def delete_pregnancy_test(session: Session, test: PregnancyTest) -> bool:
+    record = session.scalars(
+        select(PregnancyTestRecord).where(
+            PregnancyTestRecord.date == test.date,
+            PregnancyTestRecord.result == test.result.value,
+        )
+    ).first()
+    if record is None:
+        return False
+    session.delete(record)
+    return True
+
+
+def list_medications(session: Session) -> list[Medication]:
+    rows = session.execute(
+        select(MedicationRecord.name, MedicationRecord.since, MedicationRecord.until)
+    )
+    return sorted(
+        (Medication(name=MedicationName(n), since=s, until=u) for n, s, u in rows),
+        key=lambda m: (m.since, m.name.value, m.until or date.max),
+    )
+
+
+def insert_medication(session: Session, medication: Medication) -> None:
+    session.add(
+        MedicationRecord(name=medication.name.value, since=medication.since, until=medication.until)
+    )
+
+
+def delete_medication(session: Session, medication: Medication) -> bool:
+    record = session.scalars(
+        select(MedicationRecord).where(
+            MedicationRecord.name == medication.name.value,
+            MedicationRecord.since == medication.since,
+            MedicationRecord.until.is_(None)
+            if medication.until is None
+            else MedicationRecord.until == medication.until,
+        )
+    ).first()
+    if record is None:
+        return False
+    session.delete(record)
+    return True
+
+
+_PROFILE_ID = 1
+
+
+def get_profile(session: Session) -> Profile:
+    record = session.get(ProfileRecord, _PROFILE_ID)
+    if record is None:
+        return Profile()
+    return Profile(birth_year=record.birth_year, name=record.name)
+
+
+def put_profile(session: Session, profile: Profile) -> None:
+    """Replace the one profile; an empty profile removes the row."""
+    session.execute(delete(ProfileRecord))
+    if not profile.is_empty:
+        session.add(ProfileRecord(id=_PROFILE_ID, birth_year=profile.birth_year, name=profile.name))
+
+
 def load_all(session: Session) -> JournalData:
     """Everything in the journal, in one read transaction."""
     return JournalData(
@@ -360,4 +458,7 @@ def load_all(session: Session) -> JournalData:
         periods=tuple(list_periods(session)),
         appointments=tuple(list_appointments(session)),
         episodes=tuple(list_episodes(session)),
+        pregnancy_tests=tuple(list_pregnancy_tests(session)),
+        medications=tuple(list_medications(session)),
+        profile=get_profile(session),
     )

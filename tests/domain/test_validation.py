@@ -300,7 +300,9 @@ def test_parse_choice_takes_only_the_exact_value() -> None:
         with pytest.raises(InvalidInput) as caught:
             parse_choice(Amount, bad, "amount")
         assert caught.value.field == "amount"
-        assert str(caught.value).endswith("is not one of: spotting, light, moderate, heavy")
+        assert str(caught.value).endswith(
+            "is not one of: spotting, light, moderate, heavy, very-heavy"
+        )
 
 
 def test_parse_bool_takes_only_booleans() -> None:

@@ -34,7 +34,8 @@ from tests.helpers import draft, file_digest
 
 SPEC_EXAMPLE = {
     "format": "health-journal",
-    "version": 1,
+    "version": 2,
+    "profile": {"birth_year": 1990},
     "context": [
         {
             "since": "2025-01-01",
@@ -46,6 +47,8 @@ SPEC_EXAMPLE = {
     "conditions": [{"name": "pcos", "since": "2020-03-01"}],
     "screenings": [{"kind": "cervical-screening", "date": "2024-05-01", "result": "normal"}],
     "ovulation_signs": [{"date": "2026-01-16", "sign": "positive-opk"}],
+    "pregnancy_tests": [{"date": "2026-02-20", "result": "negative"}],
+    "medications": [{"name": "hrt-continuous", "since": "2025-06-01", "until": None}],
     "periods": [{"start": "2026-01-03", "end": "2026-01-07"}],
     "appointments": [{"date": "2026-02-10", "with": "GP", "notes": ""}],
     "episodes": [

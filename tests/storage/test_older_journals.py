@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from journal.domain.model import EpisodeDraft, Medication, PregnancyTest, Profile
+from journal.domain.vocabulary import Amount, MedicationName, PregnancyTestResult, Symptom
 from journal.services import JournalService
 from journal.storage.migrate import head_revision
 
@@ -47,3 +50,36 @@ def test_older_journal_opens_with_its_data(sample: Path, tmp_path: Path) -> None
 def test_samples_cover_the_first_schema() -> None:
     assert SAMPLES, "no sample journals found"
     assert head_revision() >= "0001"
+
+
+def test_an_upgraded_first_schema_journal_keeps_the_new_records(tmp_path: Path) -> None:
+    """Schema 0002 on a 0001 file: ongoing episodes, tests, medications, profile all stick."""
+    copy = tmp_path / "old.hjournal"
+    shutil.copyfile(DATA / "journal-v0001.hjournal", copy)
+    service = JournalService.open(copy, "sample passphrase")
+    try:
+        before = service.data()
+        episode = service.add_episode(
+            EpisodeDraft(
+                started_at=date(2026, 11, 20),
+                amount=Amount.VERY_HEAVY,
+                symptoms=frozenset({Symptom.FAINTING}),
+                ongoing=True,
+            )
+        )
+        service.add_pregnancy_test(PregnancyTest(date(2026, 11, 1), PregnancyTestResult.NEGATIVE))
+        service.add_medication(Medication(MedicationName.ANTICOAGULANT, date(2025, 1, 1)))
+        service.set_profile(Profile(birth_year=1985))
+    finally:
+        service.close()
+    again = JournalService.open(copy, "sample passphrase")
+    try:
+        data = again.data()
+        assert again.check() == []
+    finally:
+        again.close()
+    assert set(data.episodes) == {*before.episodes, episode}
+    assert data.pregnancy_tests == (PregnancyTest(date(2026, 11, 1), PregnancyTestResult.NEGATIVE),)
+    assert data.medications == (Medication(MedicationName.ANTICOAGULANT, date(2025, 1, 1)),)
+    assert data.profile == Profile(birth_year=1985)
+    assert head_revision() == "0002"
