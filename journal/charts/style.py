@@ -27,8 +27,9 @@ AMOUNT_SIZES: dict[Amount, float] = {
     Amount.LIGHT: 62.0,
     Amount.MODERATE: 110.0,
     Amount.HEAVY: 175.0,
+    Amount.VERY_HEAVY: 250.0,
 }
-# Amount as a row index (spotting 0 … heavy 3), looked up rather than computed per point.
+# Amount as a row index (spotting 0 … very heavy 4), looked up rather than computed per point.
 AMOUNT_LEVEL: dict[Amount, int] = {amount: level for level, amount in enumerate(Amount)}
 ATTENTION = frozenset({Severity.SEE_PROVIDER, Severity.URGENT})
 MARKER_PLAIN = "o"

@@ -51,6 +51,7 @@ _AMOUNT_TEXT = {
     Amount.LIGHT: "&Light",
     Amount.MODERATE: "&Moderate",
     Amount.HEAVY: "&Heavy",
+    Amount.VERY_HEAVY: "&Very heavy",
 }
 _COLOUR_TEXT = {
     Colour.PINK: "Pin&k",

@@ -438,7 +438,7 @@ def appointment_summary(
         bleeding_days=_bleeding_days(in_range, start, end),
         after_sex=sum(1 for e in in_range if e.after_sex),
         between_periods=sum(1 for e in in_range if not explanations[e.id].cycle.in_period),
-        heavy=sum(1 for e in in_range if e.amount is Amount.HEAVY),
+        heavy=sum(1 for e in in_range if e.amount.rank >= Amount.HEAVY.rank),
     )
     cards: list[CardSection] = []
     prep: CardSection | None = None
