@@ -26,7 +26,7 @@ def sample_journal(seed: int = 7, cycles: int = 13, episodes: int = 36) -> Journ
     records = []
     for index in range(episodes):
         day = periods[0].start + timedelta(days=rng.randint(6, span))
-        amount = rng.choices(list(Amount), weights=[6, 4, 2, 1])[0]
+        amount = rng.choices(list(Amount), weights=[6, 4, 2, 1, 0])[0]
         colour = rng.choice([*Colour, None])
         trigger = Trigger.INTERCOURSE if rng.random() < 0.3 else Trigger.NONE
         moment: date | datetime = day
