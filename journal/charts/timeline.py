@@ -146,8 +146,8 @@ def draw_timeline(
     artists = TimelineArtists(figure, pal, data)
     axes = artists.axes
     style_axes(axes, pal)
-    axes.set_ylim(-0.75, 3.75)
-    axes.set_yticks(range(len(Amount)), [a.label for a in Amount])
+    axes.set_ylim(-0.75, len(Amount) - 0.25)
+    axes.set_yticks(range(len(Amount)), [a.short_label for a in Amount])
     axes.grid(axis="x", color=pal.grid, linewidth=0.8)
     axes.grid(axis="y", color=pal.grid, linewidth=0.6, linestyle=":")
 
@@ -230,7 +230,7 @@ def draw_timeline(
     labels = [str(h.get_label()) for h in entries]
     figure.set_layout_engine(
         MarginLayout(
-            [a.label for a in Amount],
+            [a.short_label for a in Amount],
             FONT_SIZE,
             legend=artists.legend,
             legend_entries=(entries, labels),

@@ -16,6 +16,11 @@ class Vocabulary(StrEnum):
     def label(self) -> str:
         return _LABELS.get(self.value, self.value.replace("-", " ").capitalize())
 
+    @property
+    def short_label(self) -> str:
+        """The label without its explanation in brackets, for tight spaces (chart axes)."""
+        return self.label.split(" (", 1)[0]
+
     @classmethod
     def values(cls) -> list[str]:
         return [member.value for member in cls]
