@@ -81,6 +81,7 @@ QPushButton[toggle="true"]:focus { border: 2px solid palette(highlight); padding
 QPushButton[toggle="true"]:checked:focus { border: 2px solid palette(window-text); }
 """
 _FIELD_NAMES = {"started_at": "The start", "ended_at": "The end", "notes": "The notes"}
+_VERY_HEAVY_HINT = "Very heavy: soaking a pad or tampon in an hour or less."
 
 
 def _swatch(colour: Colour) -> QIcon:
@@ -124,9 +125,10 @@ class EpisodeEditor(QDialog):
             started_at=self._moment(self.started_edit, self.started_time_unknown),
             ended_at=(
                 self._moment(self.ended_edit, self.ended_time_unknown)
-                if self.ended_check.isChecked()
+                if self.ended_check.isChecked() and not self.ongoing_check.isChecked()
                 else None
             ),
+            ongoing=self.ongoing_check.isChecked(),
             amount=Amount(amount.property("member")) if amount else Amount.SPOTTING,
             colour=colour,
             in_mucus=self.in_mucus_check.isChecked(),
@@ -148,6 +150,7 @@ class EpisodeEditor(QDialog):
         if episode is None:
             self._set_moment(self.started_edit, self.started_time_unknown, now)
             self.ended_check.setChecked(False)
+            self.ongoing_check.setChecked(False)
             self._set_moment(self.ended_edit, self.ended_time_unknown, now)
             for combo in (self.mucus_combo, self.trigger_combo, self.pain_combo):
                 combo.setCurrentIndex(0)
@@ -161,6 +164,7 @@ class EpisodeEditor(QDialog):
                 self.colour_buttons[episode.colour].setChecked(True)
             self._set_moment(self.started_edit, self.started_time_unknown, episode.started_at)
             self.ended_check.setChecked(episode.ended_at is not None)
+            self.ongoing_check.setChecked(episode.ongoing)
             self._set_moment(
                 self.ended_edit, self.ended_time_unknown, episode.ended_at or episode.started_at
             )
@@ -227,8 +231,19 @@ class EpisodeEditor(QDialog):
             self.amount_group.addButton(button)
             self.amount_buttons[member] = button
             row.addWidget(button)
+        very_heavy = self.amount_buttons[Amount.VERY_HEAVY]
+        very_heavy.setToolTip(_VERY_HEAVY_HINT)
+        very_heavy.setAccessibleDescription(_VERY_HEAVY_HINT)
         self.amount_group.buttonToggled.connect(self._amount_toggled)
         form.addRow(self._label("Amount", self.amount_buttons[Amount.SPOTTING]), row)
+        # The meaning of "very heavy" is always in view: it is the urgent one.
+        self.amount_hint = QLabel(_VERY_HEAVY_HINT)
+        self.amount_hint.setAccessibleName("What very heavy means")
+        self.amount_hint.setWordWrap(True)
+        hint_font = self.amount_hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
+        self.amount_hint.setFont(hint_font)
+        form.addRow("", self.amount_hint)
         form.addRow("", self.errors["amount"])
 
         # Colour: optional, so the buttons exclude each other by hand (a click unsets too).
@@ -283,13 +298,19 @@ class EpisodeEditor(QDialog):
 
         self.ended_check = QCheckBox("Has &ended")
         self.ended_check.setAccessibleName("Has an end")
-        self.ended_check.toggled.connect(self._sync_enabled)
+        self.ended_check.toggled.connect(self._ended_toggled)
         self.ended_edit, self.ended_time_unknown = self._moment_row("Ended")
+        # Still bleeding: the episode has no end yet (its length counts up to now).
+        self.ongoing_check = QCheckBox("Still bleedin&g")
+        self.ongoing_check.setAccessibleName("Still bleeding")
+        self.ongoing_check.setToolTip("The bleeding has not stopped yet; end it later.")
+        self.ongoing_check.toggled.connect(self._ongoing_toggled)
         row = QHBoxLayout()
+        row.addWidget(self.ongoing_check)
         row.addWidget(self.ended_check)
         row.addWidget(self.ended_edit, 1)
         row.addWidget(self.ended_time_unknown)
-        form.addRow(self._label("End", self.ended_check), row)
+        form.addRow(self._label("End", self.ongoing_check), row)
         form.addRow("", self.errors["ended_at"])
 
         # Notes: literal text, with a live count against the limit.
@@ -360,6 +381,18 @@ class EpisodeEditor(QDialog):
 
     def _amount_toggled(self, _button: QAbstractButton, _on: bool) -> None:
         self.errors["amount"].clear_message()
+        self._sync_enabled()
+
+    def _ended_toggled(self, on: bool) -> None:
+        if on:
+            self.ongoing_check.setChecked(False)
+        self._sync_enabled()
+
+    def _ongoing_toggled(self, on: bool) -> None:
+        # Still bleeding and an end exclude each other.
+        if on:
+            self.ended_check.setChecked(False)
+        self.errors["ended_at"].clear_message()
         self._sync_enabled()
 
     def _colour_toggled(self, member: Colour, on: bool) -> None:
