@@ -1,5 +1,6 @@
 """Everything around the episodes, in one dialog: periods, context over time, conditions,
-screenings, ovulation signs and appointments, one tab each.
+screenings, ovulation signs, appointments, pregnancy tests, medications and the profile,
+one tab each.
 
 Every change goes through the journal service and every list is reloaded from it when the
 service announces a change. Closing (Esc, Close, or the app locking and calling
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.checkup_tabs import AppointmentsTab, OvulationSignsTab, ScreeningsTab
+from journal.gui.life_tabs import MedicationsTab, PregnancyTestsTab, ProfileTab
 from journal.gui.record_tab import RecordTab
 from journal.gui.records_tabs import ConditionsTab, ContextTab, PeriodsTab
 from journal.services import Changes, JournalService
@@ -32,6 +34,9 @@ TAB_TYPES: tuple[type[RecordTab[Any]], ...] = (
     ScreeningsTab,
     OvulationSignsTab,
     AppointmentsTab,
+    PregnancyTestsTab,
+    MedicationsTab,
+    ProfileTab,
 )
 #: The ``tab`` values ``RecordsDialog`` accepts, in tab order.
 TAB_KEYS: tuple[str, ...] = tuple(kind.key for kind in TAB_TYPES)
