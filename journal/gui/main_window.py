@@ -37,6 +37,7 @@ from journal.gui.episode_operations import EpisodeOperations
 from journal.gui.import_dialog import import_from_app
 from journal.gui.lock_manager import LockManager
 from journal.gui.main_actions import ActionSlots, MainActions
+from journal.gui.ongoing_notice import OngoingNotice
 from journal.gui.qt_hub import QtChangeHub
 from journal.gui.severity_job import SeverityJob
 from journal.gui.widgets.card_panel import (
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.lock_manager.lock_requested.connect(self.lock)
         self.lock_manager.connect_desktop()
         self.operations = EpisodeOperations(self, lambda: self._service, self.undo_stack)
+        self.ongoing_notice = OngoingNotice(self)
         self._severities: dict[str, Severity] = {}
         self._cycles_stale = True
         self._highlighted: dict[str, str | None] = {}
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
             self.episode_list.select_first()  # the newest episode, with its cards
         self._update_actions()
         self.lock_manager.start()
+        self.ongoing_notice.check(service)  # "still bleeding" for more than 7 days
         self.table.setFocus()
 
     def lock(self, reason: str = "user") -> None:
