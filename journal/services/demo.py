@@ -17,8 +17,11 @@ from journal.domain.model import (
     ContextEntry,
     Episode,
     JournalData,
+    Medication,
     OvulationSign,
     Period,
+    PregnancyTest,
+    Profile,
     Screening,
 )
 from journal.domain.vocabulary import (
@@ -27,9 +30,11 @@ from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
+    MedicationName,
     Mucus,
     OvulationSignKind,
     Pain,
+    PregnancyTestResult,
     ScreeningKind,
     ScreeningResult,
     Symptom,
@@ -52,12 +57,24 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def demo_data(today: date) -> JournalData:
-    """About a year of a plausible journal: varied episodes, periods and changing context."""
+    """About a year of a plausible journal: varied episodes, periods and changing context.
+
+    The story: off the combined pill and trying to conceive for the last months; dryness
+    and bleeding after sex led to a few weeks of vaginal estrogen; negative pregnancy tests
+    on some late-cycle spotting; and now a positive test after the last period, with light
+    bleeding and cramps still going on, which is where the triage line speaks up.
+    """
     rng = random.Random(20261122)
     year_ago = today - timedelta(days=365)
     pill_until = today - timedelta(days=200)
     periods = _periods(year_ago + timedelta(days=3), today, rng)
+    # The last period started about five and a half weeks ago: none since, and a positive
+    # test once it was late.
+    last_start = max(p.start for p in periods if p.start <= today - timedelta(days=38))
+    periods = [p for p in periods if p.start <= last_start]
+    positive_day = last_start + timedelta(days=31)
     episodes: list[Episode] = []
+    negative_tests: list[PregnancyTest] = []
 
     def add(when: datetime | date, amount: Amount, **fields: object) -> None:
         episodes.append(
@@ -107,6 +124,9 @@ def demo_data(today: date) -> JournalData:
                 colour=Colour.BROWN,
                 notes="A little brown spotting; test was negative.",
             )
+            negative_tests.append(
+                PregnancyTest(nxt - timedelta(days=5), PregnancyTestResult.NEGATIVE)
+            )
 
     # Bleeding after sex: recurring, with dryness, over the last months.
     for days_back, colour, symptoms in (
@@ -143,10 +163,13 @@ def demo_data(today: date) -> JournalData:
     )
     add(
         _at(today - timedelta(days=3), 18, 30),
-        Amount.SPOTTING,
-        colour=Colour.PINK,
-        trigger=Trigger.OTHER,
-        notes="After a long, hard run.",
+        Amount.LIGHT,
+        colour=Colour.BROWN,
+        pain=Pain.MILD,
+        symptoms=frozenset({Symptom.CRAMPS}),
+        notes="Positive test last week. Light brown bleeding with period-like cramps; "
+        "still going on.",
+        ongoing=True,
     )
     heavy_day = today - timedelta(days=240)
     add(
@@ -158,7 +181,9 @@ def demo_data(today: date) -> JournalData:
         symptoms=frozenset({Symptom.CRAMPS, Symptom.CLOTS}),
         notes="Heavy bleeding with clots between periods, cramping.",
     )
+    # Nothing dated after the last period may claim a period that was never logged.
     episodes = [e for e in episodes if e.day < today]
+    estrogen_from = today - timedelta(days=110)
 
     return JournalData(
         context=(
@@ -185,8 +210,23 @@ def demo_data(today: date) -> JournalData:
             if p.start > pill_until and p.start + timedelta(days=13) < today
         )[::2],
         periods=tuple(periods),
-        appointments=(Appointment(pap_day, "GP", "Pap smear; asked about spotting on the pill."),),
+        appointments=(
+            Appointment(pap_day, "GP", "Pap smear; asked about spotting on the pill."),
+            Appointment(
+                estrogen_from, "GP", "Dryness and bleeding after sex: vaginal estrogen cream."
+            ),
+        ),
         episodes=tuple(episodes),
+        pregnancy_tests=(
+            *negative_tests,
+            PregnancyTest(positive_day, PregnancyTestResult.POSITIVE),
+        ),
+        medications=(
+            Medication(
+                MedicationName.VAGINAL_ESTROGEN, estrogen_from, estrogen_from + timedelta(days=56)
+            ),
+        ),
+        profile=Profile(birth_year=today.year - 34),
     ).normalised()
 
 
