@@ -74,7 +74,7 @@ class RecordsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(1000, 580)  # wide enough for every tab title
 
         self._subscribe()
         self.open_tab(tab)

@@ -1,8 +1,10 @@
 """Every release must open every older journal: journals written by earlier schema versions.
 
 ``data/journal-v0001.hjournal`` was written by the first release (schema 0001, passphrase
-"sample passphrase") from ``data/journal-v0001.json``. Each new migration adds its own
-sample here; opening a copy must upgrade it and give the same data back.
+"sample passphrase") from ``data/journal-v0001.json``; ``journal-v0002.hjournal`` by
+schema 0002 from ``journal-v0002.json`` (format version 2: profile, pregnancy tests,
+medications, an ongoing and a very heavy episode). Each new migration adds its own sample
+here; opening a copy must upgrade it and give the same data back.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def test_older_journal_opens_with_its_data(sample: Path, tmp_path: Path) -> None
     finally:
         service.close()
     for section, records in expected.items():
+        if isinstance(records, dict):  # the profile (schema 0002 on)
+            assert exported[section] == records, section
         if not isinstance(records, list):
             continue
         got = exported[section]
@@ -47,9 +51,28 @@ def test_older_journal_opens_with_its_data(sample: Path, tmp_path: Path) -> None
             assert {k: have.get(k) for k in want} == want, section
 
 
-def test_samples_cover_the_first_schema() -> None:
-    assert SAMPLES, "no sample journals found"
-    assert head_revision() >= "0001"
+def test_samples_cover_every_schema() -> None:
+    assert [s.name for s in SAMPLES] == ["journal-v0001.hjournal", "journal-v0002.hjournal"]
+    assert head_revision() == "0002"
+
+
+def test_the_second_schema_sample_holds_every_new_kind_of_record(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.hjournal"
+    shutil.copyfile(DATA / "journal-v0002.hjournal", copy)
+    service = JournalService.open(copy, "sample passphrase")
+    try:
+        data = service.data()
+    finally:
+        service.close()
+    assert data.profile == Profile(birth_year=1979, name="Sample Person")
+    assert {e.id for e in data.episodes if e.ongoing} == {"v2-ongoing"}
+    assert {e.amount for e in data.episodes} >= {Amount.VERY_HEAVY}
+    assert {m.name for m in data.medications} == {
+        MedicationName.HRT_CONTINUOUS,
+        MedicationName.ANTICOAGULANT,
+        MedicationName.EMERGENCY_CONTRACEPTION,
+    }
+    assert [t.result for t in data.pregnancy_tests] == [PregnancyTestResult.NEGATIVE]
 
 
 def test_an_upgraded_first_schema_journal_keeps_the_new_records(tmp_path: Path) -> None:
