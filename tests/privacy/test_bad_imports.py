@@ -255,7 +255,7 @@ def broken_documents(draw: st.DrawFn) -> tuple[str, Any]:
                     None,
                     {"format": "health-journal"},
                     {**BASE, "format": "other-app"},
-                    {**BASE, "version": 2},
+                    {**BASE, "version": 3},
                     {**BASE, "version": "1"},
                     {**BASE, "episodes": {}},
                     {**BASE, "periods": "2026-01-01"},

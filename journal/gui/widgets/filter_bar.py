@@ -57,7 +57,7 @@ class FilterBar(QWidget):
         self.amount.addItem("Any amount", None)
         for amount in Amount:
             # Qt hands a str enum back as a plain str: store the value, rebuild the member.
-            self.amount.addItem(amount.label, amount.value)
+            self.amount.addItem(amount.short_label, amount.value)
         self.after_sex = QCheckBox("After sex")
         self.after_sex.setAccessibleName("Only episodes after sex")
         self.start = _date_edit("From date")
