@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PASSPHRASE, draft, file_digest
 from journal.domain.errors import InvalidInput
 from journal.domain.model import JournalData, Medication, PregnancyTest, Profile
 from journal.domain.vocabulary import Amount, MedicationName, PregnancyTestResult
 from journal.services import Changes, JournalService
 from journal.services.journal_service import EpisodeNotOngoing
+from tests.helpers import PASSPHRASE, draft, file_digest
 
 
 @pytest.fixture
