@@ -18,8 +18,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from journal.domain.errors import InvalidInput, printable
-from journal.domain.model import NOTES_MAX, Episode, JournalData, OvulationSign, Period
-from journal.domain.vocabulary import Amount, Colour, Mucus, OvulationSignKind, Symptom, Trigger
+from journal.domain.model import (
+    NOTES_MAX,
+    Episode,
+    JournalData,
+    OvulationSign,
+    Period,
+    PregnancyTest,
+)
+from journal.domain.vocabulary import (
+    Amount,
+    Colour,
+    Mucus,
+    OvulationSignKind,
+    PregnancyTestResult,
+    Symptom,
+    Trigger,
+)
 
 # The longest a period may be (the journal's own rule: at most 31 days).
 PERIOD_MAX_DAYS = 31
@@ -256,14 +271,20 @@ class DayBook:
                     notes=notes,
                 )
             )
-        for day, _positive in sorted(self._tests):
-            self.skips.add("pregnancy test (not kept yet)", day)
+        tests = tuple(
+            PregnancyTest(
+                date=day,
+                result=PregnancyTestResult.POSITIVE if positive else PregnancyTestResult.NEGATIVE,
+            )
+            for day, positive in sorted(self._tests)
+        )
         return ImportResult(
             format=self.format,
             data=JournalData(
                 periods=tuple(ordered),
                 episodes=tuple(episodes),
                 ovulation_signs=tuple(sorted(self._signs, key=lambda s: (s.date, s.sign.value))),
+                pregnancy_tests=tests,
             ),
             skipped=self.skips.items(),
         )

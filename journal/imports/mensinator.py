@@ -1,8 +1,8 @@
 """Mensinator (its JSON export): the app's tables as arrays of string-valued rows.
 
 ``periods`` rows are days grouped into periods by ``period_id``; ``ovulations`` are days
-marked as ovulation (not kept until the journal has a "marked" sign); ``symptoms``
-names the symptoms and ``symptom_date`` dates them.
+marked as ovulation (``marked`` signs); ``symptoms`` names the symptoms and
+``symptom_date`` dates them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from journal.domain.vocabulary import Symptom
+from journal.domain.vocabulary import OvulationSignKind, Symptom
 from journal.imports.common import DayBook, ImportResult, day_from, fail, load_json
 from journal.imports.reading import Source
 
@@ -62,7 +62,7 @@ def from_document(document: object) -> ImportResult:
             book.period(min(days), max(days))
     for index, row in enumerate(_rows(document, "ovulations")):
         day = day_from(row.get("date"), LABEL, f"ovulations[{index}]", "date")
-        book.skips.add("ovulation days marked in the app (not kept yet)", day)
+        book.sign(day, OvulationSignKind.MARKED)
     names = {
         str(row.get("id")): str(row.get("symptom_name", "")) for row in _rows(document, "symptoms")
     }

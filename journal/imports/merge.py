@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from journal.domain.model import Episode, JournalData, OvulationSign, Period
+from journal.domain.model import Episode, JournalData, OvulationSign, Period, PregnancyTest
 from journal.imports.common import ImportResult, SkipLog, Skipped
 
 # Every overlapping period is named in the preview (up to this many).
@@ -31,6 +31,7 @@ class ImportPlan:
             "periods": len(self.add.periods),
             "episodes": len(self.add.episodes),
             "ovulation signs": len(self.add.ovulation_signs),
+            "pregnancy tests": len(self.add.pregnancy_tests),
         }
 
     @property
@@ -43,11 +44,17 @@ class ImportPlan:
         days += [p.last_day for p in self.add.periods]
         days += [e.day for e in self.add.episodes]
         days += [s.date for s in self.add.ovulation_signs]
+        days += [t.date for t in self.add.pregnancy_tests]
         return (min(days), max(days)) if days else None
+
+    def _counted(self) -> str:
+        return ", ".join(
+            f"{n} {kind if n != 1 else kind.removesuffix('s')}" for kind, n in self.counts.items()
+        )
 
     def lines(self) -> list[str]:
         """The preview, one sentence a line (the CLI prints it, the GUI shows it)."""
-        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        counts = self._counted()
         out = [f"To add: {counts}."]
         span = self.date_range
         if span is not None:
@@ -59,7 +66,7 @@ class ImportPlan:
         return out
 
     def done(self) -> str:
-        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        counts = self._counted()
         return f"Imported {counts}; {self.duplicates} already in the journal were skipped."
 
 
@@ -111,10 +118,23 @@ def plan_import(result: ImportResult, existing: JournalData, today: date) -> Imp
         else:
             signs.append(sign)
 
+    logged_tests = set(existing.pregnancy_tests)
+    tests: list[PregnancyTest] = []
+    for test in incoming.pregnancy_tests:
+        if test in logged_tests:
+            duplicates += 1
+        elif test.date > today:
+            skips.add("dated in the future", f"pregnancy test on {test.date.isoformat()}")
+        else:
+            tests.append(test)
+
     return ImportPlan(
         format=result.format,
         add=JournalData(
-            periods=tuple(periods), episodes=tuple(episodes), ovulation_signs=tuple(signs)
+            periods=tuple(periods),
+            episodes=tuple(episodes),
+            ovulation_signs=tuple(signs),
+            pregnancy_tests=tuple(tests),
         ),
         duplicates=duplicates,
         skipped=skips.items(),

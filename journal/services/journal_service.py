@@ -450,6 +450,8 @@ class JournalService:
                 repo.insert_period(session, period)
             for sign in plan.add.ovulation_signs:
                 repo.insert_ovulation_sign(session, sign)
+            for test in plan.add.pregnancy_tests:
+                repo.insert_pregnancy_test(session, test)
         self._changed(Changes.everything())
         return plan
 

@@ -45,7 +45,7 @@ def test_choose_app_and_file_preview_then_import(
     dialog.choose.click()
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
     preview = dialog.preview.toPlainText()
-    assert "To add: 3 periods, 3 episodes, 2 ovulation signs." in preview
+    assert "To add: 3 periods, 3 episodes, 2 ovulation signs, 0 pregnancy tests." in preview
     assert "Dates: 2026-01-05 to 2026-03-05." in preview
     assert "1 × intercourse on a day without an episode (2026-01-28)" in preview
     assert service.data().periods == ()  # a preview writes nothing
@@ -72,7 +72,7 @@ def test_a_second_import_of_the_same_file_offers_nothing(
     again.choose.click()
     qtbot.waitUntil(lambda: "Nothing in this Clue export is new" in again.status.text())
     assert not again.import_button.isEnabled()
-    assert "Already in the journal (skipped): 9." in again.preview.toPlainText()
+    assert "Already in the journal (skipped): 10." in again.preview.toPlainText()
 
 
 def test_a_damaged_file_says_why_and_imports_nothing(
@@ -146,5 +146,6 @@ def test_menu_function_reports_what_was_imported(
     monkeypatch.setattr(ImportDialog, "exec", run_dialog)
     assert import_dialog.import_from_app(None, service)  # type: ignore[arg-type]
     assert told == [
-        "Imported 3 periods, 3 episodes, 0 ovulation signs; 0 already in the journal were skipped."
+        "Imported 3 periods, 3 episodes, 0 ovulation signs, 0 pregnancy tests; "
+        "0 already in the journal were skipped."
     ]

@@ -40,7 +40,7 @@ def test_dry_run_prints_the_preview_and_changes_nothing(journal: Path) -> None:
     result = run(journal, "import", "--from", "drip", "--dry-run", str(DATA / "drip-data.csv"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
-        "To add: 3 periods, 3 episodes, 2 ovulation signs.",
+        "To add: 3 periods, 3 episodes, 2 ovulation signs, 0 pregnancy tests.",
         "Dates: 2026-01-05 to 2026-03-05.",
         "Already in the journal (skipped): 0.",
     ]
@@ -55,12 +55,14 @@ def test_without_from_the_format_is_recognised_and_said(journal: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Recognised the file as a Clue export."
     assert lines[-1] == (
-        "Imported 3 periods, 3 episodes, 3 ovulation signs; 0 already in the journal were skipped."
+        "Imported 3 periods, 3 episodes, 3 ovulation signs, 1 pregnancy test; "
+        "0 already in the journal were skipped."
     )
     again = run(journal, "import", str(DATA / "clue-measurements.json"))
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[-1] == (
-        "Imported 0 periods, 0 episodes, 0 ovulation signs; 9 already in the journal were skipped."
+        "Imported 0 periods, 0 episodes, 0 ovulation signs, 0 pregnancy tests; "
+        "10 already in the journal were skipped."
     )
     listed = run(journal, "list")
     assert [line.split()[0] for line in listed.stdout.splitlines()] == ["clue-202"] * 3

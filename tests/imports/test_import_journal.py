@@ -47,8 +47,12 @@ def test_import_then_again_adds_nothing(service: JournalService, format_name: st
     assert data.episodes == tuple(sorted(result.data.episodes, key=lambda e: e.sort_key))
     assert set(data.ovulation_signs) == set(result.data.ovulation_signs)
     assert first.duplicates == 0
-    assert first.total == len(result.data.periods) + len(result.data.episodes) + len(
-        result.data.ovulation_signs
+    assert set(data.pregnancy_tests) == set(result.data.pregnancy_tests)
+    assert first.total == (
+        len(result.data.periods)
+        + len(result.data.episodes)
+        + len(result.data.ovulation_signs)
+        + len(result.data.pregnancy_tests)
     )
 
     again = service.import_records(read_export(DATA / FILES[format_name], format_name))
@@ -101,7 +105,8 @@ def test_two_apps_with_the_same_history_merge(service: JournalService) -> None:
     assert plan.add.periods == ()
     assert plan.add.ovulation_signs == ()
     assert plan.add.episodes == ()
-    assert plan.duplicates == 3 + 3 + 3
+    assert plan.add.pregnancy_tests == ()
+    assert plan.duplicates == 3 + 3 + 3 + 1
 
 
 def test_records_in_the_future_are_skipped(service: JournalService) -> None:
@@ -119,7 +124,7 @@ def test_preview_lines(service: JournalService) -> None:
     plan = service.plan_import(read_export(DATA / FILES["flo"], "flo"))
     lines = plan.lines()
     assert lines[:3] == [
-        "To add: 3 periods, 3 episodes, 3 ovulation signs.",
+        "To add: 3 periods, 3 episodes, 3 ovulation signs, 1 pregnancy test.",
         "Dates: 2026-01-05 to 2026-03-05.",
         "Already in the journal (skipped): 0.",
     ]

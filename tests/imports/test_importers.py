@@ -61,6 +61,10 @@ def signs(result: ImportResult) -> list[tuple[str, str]]:
     return [(s.date.isoformat(), s.sign.value) for s in result.data.ovulation_signs]
 
 
+def pregnancy_tests(result: ImportResult) -> list[tuple[str, str]]:
+    return [(t.date.isoformat(), t.result.value) for t in result.data.pregnancy_tests]
+
+
 def skipped(result: ImportResult) -> dict[str, int]:
     return {item.reason: item.count for item in result.skipped}
 
@@ -128,6 +132,7 @@ def test_drip_spotting_alone_is_an_episode_not_a_period() -> None:
 
 def test_clue() -> None:
     result = read("clue")
+    assert pregnancy_tests(result) == [("2026-02-20", "negative")]
     assert episodes(result) == [
         ("clue-2026-01-15", "2026-01-15", SPOTTING, Colour.BROWN, Mucus.NONE, NONE, [], ""),
         ("clue-2026-01-20", "2026-01-20", SPOTTING, Colour.BRIGHT_RED, EGG, SEX, [], ""),
@@ -149,7 +154,6 @@ def test_clue() -> None:
         "cervical mucus on a day without an episode": 1,
         "intercourse on a day without an episode": 1,
         "bleeding on a period day (it belongs to the period)": 1,
-        "pregnancy test (not kept yet)": 1,
     }
 
 
@@ -168,6 +172,7 @@ def test_clue_old_cluedata_backup_is_recognised_and_read() -> None:
 
 def test_flo() -> None:
     result = read("flo")
+    assert pregnancy_tests(result) == [("2026-02-20", "negative")]
     assert episodes(result) == [
         ("flo-2026-01-15", "2026-01-15", SPOTTING, None, Mucus.NONE, NONE, [], ""),
         ("flo-2026-01-20", "2026-01-20", SPOTTING, Colour.BRIGHT_RED, EGG, SEX, [],
@@ -189,7 +194,6 @@ def test_flo() -> None:
         "intercourse on a day without an episode": 1,
         "bleeding on a period day (it belongs to the period)": 1,
         "note on a day without an episode": 1,
-        "pregnancy test (not kept yet)": 1,
     }
 
 
@@ -202,6 +206,7 @@ def test_flo_reads_no_personal_data() -> None:
 
 def test_apple_health() -> None:
     result = read("apple-health")
+    assert pregnancy_tests(result) == [("2026-02-20", "negative")]
     assert episodes(result) == [
         ("apple-health-2026-01-15", "2026-01-15", SPOTTING, None, Mucus.NONE, NONE, [], ""),
         # 23:30 at -0500 is still 2026-01-20 in its own offset
@@ -220,7 +225,6 @@ def test_apple_health() -> None:
         "cervical mucus on a day without an episode": 2,
         "intercourse on a day without an episode": 1,
         "bleeding on a period day (it belongs to the period)": 1,
-        "pregnancy test (not kept yet)": 1,
     }
 
 
@@ -286,9 +290,8 @@ def test_mensinator() -> None:
         ("mensinator-2026-01-20", "2026-01-20", SPOTTING, None, Mucus.NONE, SEX, [], ""),
         ("mensinator-2026-02-25", "2026-02-25", SPOTTING, None, Mucus.NONE, NONE, [], ""),
     ]
-    assert signs(result) == []
+    assert signs(result) == [("2026-01-19", "marked"), ("2026-02-16", "marked")]
     assert skipped(result) == {
-        "ovulation days marked in the app (not kept yet)": 2,
         "symptom 'Headache' (not kept)": 1,
         "intercourse on a day without an episode": 1,
         "bleeding on a period day (it belongs to the period)": 1,
@@ -298,6 +301,7 @@ def test_mensinator() -> None:
 @pytest.mark.parametrize("name", ["ovumcy-export.json", "ovumcy-export.csv"])
 def test_ovumcy_json_and_csv(name: str) -> None:
     result = read("ovumcy", name)
+    assert pregnancy_tests(result) == [("2026-02-20", "negative")]
     assert result.data.periods == PERIODS
     assert episodes(result) == [
         ("ovumcy-2026-01-15", "2026-01-15", SPOTTING, None, Mucus.NONE, NONE, [], ""),
@@ -318,7 +322,6 @@ def test_ovumcy_json_and_csv(name: str) -> None:
         "cervical mucus on a day without an episode": 2,
         "intercourse on a day without an episode": 1,
         "note on a day without an episode": 1,
-        "pregnancy test (not kept yet)": 1,
     }
 
 
