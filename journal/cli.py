@@ -91,7 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(run=_add)
     add.add_argument("--amount", required=True, help=f"one of: {', '.join(Amount.values())}")
     add.add_argument("--date", help="start, D or DTHH:MM (default: now)")
-    add.add_argument("--ended", help="end, D or DTHH:MM")
+    ending = add.add_mutually_exclusive_group()
+    ending.add_argument("--ended", help="end, D or DTHH:MM")
+    ending.add_argument(
+        "--ongoing", action="store_true", help="still bleeding: end it later with 'end ID'"
+    )
     add.add_argument("--colour", help=f"one of: {', '.join(Colour.values())}")
     add.add_argument("--trigger", default="none", help=f"one of: {', '.join(Trigger.values())}")
     add.add_argument("--mucus", default="none", help=f"one of: {', '.join(Mucus.values())}")
@@ -101,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--symptom", action="append", default=[], help=f"repeatable: {', '.join(Symptom.values())}"
     )
     add.add_argument("--notes", default="", help="free text (at most 10,000 characters)")
+
+    end = commands.add_parser("end", help="end an ongoing episode: ID [--date D[THH:MM]]")
+    end.set_defaults(run=_end)
+    end.add_argument("id")
+    end.add_argument("--date", help="when it ended, D or DTHH:MM (default: now)")
 
     period = commands.add_parser("period", help="log a period")
     period.set_defaults(run=_period_usage)
@@ -210,8 +219,11 @@ def _optional_date(text: str | None, field: str) -> date | None:
     return parse_date(text, field) if text is not None else None
 
 
-def _episode_line(episode_id: str, when: Moment, amount: str, colour: str, trigger: str) -> str:
-    return f"{episode_id[:8]}  {moment_to_iso(when):<16}  {amount:<9} {colour:<10} {trigger}"
+def _episode_line(
+    episode_id: str, when: Moment, amount: str, colour: str, trigger: str, ongoing: bool = False
+) -> str:
+    line = f"{episode_id[:8]}  {moment_to_iso(when):<16}  {amount:<10} {colour:<10} {trigger}"
+    return f"{line}  (ongoing)" if ongoing else line
 
 
 @dataclass
@@ -263,6 +275,16 @@ def _add(cmd: Command) -> int:
     return EXIT_OK
 
 
+def _end(cmd: Command) -> int:
+    # Check the words before asking for a passphrase.
+    ended = parse_moment(cmd.args.date, "--date") if cmd.args.date is not None else None
+    service = cmd.service()
+    episode = service.end_episode(service.resolve_id(cmd.args.id), ended)
+    assert episode.ended_at is not None
+    print(f"Episode {episode.id[:8]} ended {moment_to_iso(episode.ended_at)}.", file=cmd.out)
+    return EXIT_OK
+
+
 def _period_usage(cmd: Command) -> int:
     raise UsageError("the period command takes: period add START [END]")
 
@@ -289,7 +311,10 @@ def _list(cmd: Command) -> int:
         return EXIT_OK
     for e in episodes:
         colour = e.colour.value if e.colour else "-"
-        print(_episode_line(e.id, e.started_at, e.amount.value, colour, e.trigger.value), file=out)
+        line = _episode_line(
+            e.id, e.started_at, e.amount.value, colour, e.trigger.value, ongoing=e.ongoing
+        )
+        print(line, file=out)
     if not episodes:
         print("No episodes.", file=out)
     return EXIT_OK
@@ -434,6 +459,7 @@ def _draft_from(args: argparse.Namespace) -> EpisodeDraft:
         pain=parse_choice(Pain, args.pain, "--pain"),
         symptoms=frozenset(parse_choice(Symptom, s, "--symptom") for s in args.symptom),
         notes=args.notes,
+        ongoing=bool(args.ongoing),
     )
 
 

@@ -46,6 +46,8 @@ def explanation_text(explanation: Explanation) -> str:
     when = moment_to_iso(episode.started_at)
     if episode.ended_at is not None:
         when += f" to {moment_to_iso(episode.ended_at)}"
+    if episode.ongoing:
+        when += ", still going on"
     lines.append(f"  When:      {when}")
     lines.append(
         f"  Amount:    {episode.amount.label}"
