@@ -1,20 +1,21 @@
-"""Plain-text rendering of an explanation for the terminal (``health-journal show ID``)."""
+"""Plain-text rendering of an explanation for the terminal (``health-journal show ID``).
+
+The words come from ``journal.cards.describe``, the same description the GUI and the
+reports print; this module only lays them out for a terminal.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from journal.cards import DISCLAIMER, Explanation
+from journal.cards.describe import Field, Label, describe
 from journal.domain.errors import printable
-from journal.domain.model import moment_to_iso
 from journal.domain.vocabulary import Severity
 
-_MARK = {
-    Severity.URGENT: "!! URGENT",
-    Severity.SEE_PROVIDER: "!  SEE A PROVIDER",
-    Severity.CHECK: "   worth a check",
-    Severity.INFO: "   common",
-}
+_MARK = {Severity.URGENT: "!!", Severity.SEE_PROVIDER: "! "}
+_LABEL_WIDTH = max(len(value) for name, value in vars(Label).items() if name.isupper()) + 2
 
 
 def terminal_safe(text: str) -> str:
@@ -40,41 +41,30 @@ def _wrap(text: str, indent: str) -> str:
     return "\n".join(wrapped)
 
 
+def _fields(fields: Sequence[Field]) -> list[str]:
+    return [_wrap(f.value, f"  {f.label + ':':<{_LABEL_WIDTH}}") for f in fields]
+
+
 def explanation_text(explanation: Explanation) -> str:
-    episode, cycle = explanation.episode, explanation.cycle
-    lines = [f"Episode {printable(episode.id)}"]
-    when = moment_to_iso(episode.started_at)
-    if episode.ended_at is not None:
-        when += f" to {moment_to_iso(episode.ended_at)}"
-    if episode.ongoing:
-        when += ", still going on"
-    lines.append(f"  When:      {when}")
-    lines.append(
-        f"  Amount:    {episode.amount.label}"
-        + (f", {episode.colour.label.lower()}" if episode.colour else "")
-        + (", in mucus" if episode.in_mucus else "")
-    )
-    lines.append(f"  Trigger:   {episode.trigger.label}    Pain: {episode.pain.label}")
-    if episode.mucus.value != "none":
-        lines.append(f"  Mucus:     {episode.mucus.label}")
-    if episode.symptoms:
-        lines.append("  Symptoms:  " + ", ".join(sorted(s.label for s in episode.symptoms)))
-    if episode.notes:
-        lines.append(_wrap(episode.notes, "  Notes:     "))
-    if cycle.cycle_day is None:
-        lines.append("  Cycle:     unknown (no period logged in the 90 days before)")
-    else:
-        where = f"day {cycle.cycle_day}, {cycle.phase.label.lower()} phase"
-        if cycle.dpo is not None and not cycle.in_period:
-            where += f", {cycle.dpo:+d} days from estimated ovulation"
-        lines.append(f"  Cycle:     {where}")
+    description = describe(explanation)
+    lines = [f"Episode {printable(explanation.episode.id)}", _wrap(description.summary, "  ")]
+    lines.append("")
+    lines += _fields(description.episode)
+    if description.notes:
+        lines.append(_wrap(description.notes, f"  {Label.NOTES + ':':<{_LABEL_WIDTH}}"))
+    lines.append("")
+    lines += _fields(description.cycle)
+    lines.append("")
+    lines += _fields(description.context)
     lines.append("")
     if explanation.cards:
         lines.append("Cards that may explain it:")
     for match in explanation.cards:
-        lines.append(f"{_MARK[match.card.severity]}  {match.card.title}  [{match.card.id}]")
+        severity = match.card.severity
+        mark = _MARK.get(severity, "  ")
+        lines.append(f"{mark} {match.card.title}  [{severity.label}; {match.card.id}]")
         for reason in match.reasons:
-            lines.append(_wrap(reason, "       - "))
+            lines.append(_wrap(reason, "     - "))
     if explanation.patterns:
         lines.append("")
         lines.append("Patterns in your history:")

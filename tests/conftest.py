@@ -2,7 +2,7 @@
 
 * Qt runs offscreen, so plain ``pytest`` works on a machine without a screen.
 * Any attempt to open a network connection fails the test: the app must never use one.
-* The clock is pinned, so "today" is the same on every run.
+* The clock and the locale are pinned, so "today" and its wording are the same on every run.
 * Hypothesis neither times examples nor fails when a busy machine generates them slowly:
   shared CI machines are noisy, and speed is measured by tests/benchmarks, not here.
 """
@@ -26,6 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HEALTH_JOURNAL_PASSPHRASE", None)
 os.environ.pop("HEALTH_JOURNAL_NEW_PASSPHRASE", None)
 os.environ.pop("HEALTH_JOURNAL_PATH", None)
+# Dates people read follow the locale: pin one (day before month) for repeatable text.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 FIXED_NOW = datetime(2026, 11, 22, 12, 0)
 

@@ -160,7 +160,7 @@ def open_episode_report(
     """Show the episode report's print preview (non-blocking) and return the dialog."""
     report = episode_report_for(service, episode_id)
     document = render.build_document(report)
-    dialog = EpisodeReportPreview(document, report.when[:10], parent)
+    dialog = EpisodeReportPreview(document, report.day.isoformat(), parent)
     document.setParent(dialog)
     # Deleted once closed (a lock closes it too): its pages and document go with it.
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

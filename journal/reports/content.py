@@ -15,11 +15,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from journal.cards import DISCLAIMER, Card, CardMatch, Explainer, Explanation, Pattern
+from journal.cards.describe import (
+    Field,
+    context_fields,
+    cycle_cell,
+    cycle_fields,
+    episode_fields,
+    when_words,
+)
 from journal.charts.data import CycleRow, TimelineData, cycle_rows, timeline_data
-from journal.domain.cycle import PLAUSIBLE_CYCLE, CycleCalendar, CycleContext
+from journal.domain.cycle import PLAUSIBLE_CYCLE, CycleCalendar
 from journal.domain.model import (
     Appointment,
-    ContextOnDate,
     Episode,
     JournalData,
     moment_to_iso,
@@ -30,21 +37,6 @@ PREP_CARD = "appointment-prep"
 DEFAULT_MONTHS = 6
 # Cycle-chart rows that began up to this long before the range still show its episodes.
 CYCLE_LOOKBACK_DAYS = 45
-
-SEVERITY_WORDS = {
-    Severity.URGENT: "URGENT",
-    Severity.SEE_PROVIDER: "SEE A PROVIDER",
-    Severity.CHECK: "Worth a check",
-    Severity.INFO: "Common",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One labelled line of a details table."""
-
-    label: str
-    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +53,7 @@ class CardSection:
 
     @property
     def severity_words(self) -> str:
-        return SEVERITY_WORDS[self.severity]
+        return self.severity.label
 
     @property
     def lead(self) -> str:
@@ -86,7 +78,7 @@ class PatternItem:
 
     @property
     def severity_words(self) -> str:
-        return SEVERITY_WORDS[self.severity]
+        return self.severity.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +86,7 @@ class EpisodeReport:
     """One episode, printed for a clinician."""
 
     episode_id: str
+    day: date
     generated: date
     when: str
     details: tuple[Field, ...]
@@ -196,90 +189,6 @@ def default_range(data: JournalData, today: date) -> tuple[date, date]:
 # --------------------------------------------------------------------------- episode report
 
 
-def _when(episode: Episode) -> str:
-    text = moment_to_iso(episode.started_at).replace("T", " ")
-    if episode.ended_at is not None:
-        text += " to " + moment_to_iso(episode.ended_at).replace("T", " ")
-    return text
-
-
-def _details(episode: Episode) -> tuple[Field, ...]:
-    amount = episode.amount.label
-    if episode.in_mucus:
-        amount += ", mixed in mucus"
-    fields = [
-        Field("Started", moment_to_iso(episode.started_at).replace("T", " ")),
-        Field(
-            "Ended",
-            moment_to_iso(episode.ended_at).replace("T", " ")
-            if episode.ended_at is not None
-            else "not logged",
-        ),
-        Field("Amount", amount),
-        Field("Colour", episode.colour.label if episode.colour else "not logged"),
-        Field("Cervical mucus", episode.mucus.label),
-        Field("Right before", episode.trigger.label),
-        Field("Pain", episode.pain.label),
-        Field(
-            "Symptoms",
-            ", ".join(sorted(s.label for s in episode.symptoms)) if episode.symptoms else "none",
-        ),
-    ]
-    return tuple(fields)
-
-
-def _cycle_fields(cycle: CycleContext) -> tuple[Field, ...]:
-    if cycle.cycle_day is None:
-        return (Field("Cycle day", "unknown (no period logged in the 90 days before)"),)
-    fields = [
-        Field("Cycle day", f"{cycle.cycle_day} (period began {cycle.cycle_start})"),
-        Field("Phase", cycle.phase.label + (" — during a period" if cycle.in_period else "")),
-    ]
-    if cycle.days_since_period_end is not None and not cycle.in_period:
-        fields.append(Field("Days since the period ended", str(cycle.days_since_period_end)))
-    if cycle.estimated_ovulation is not None:
-        how = {
-            "sign": "from a logged ovulation sign",
-            "next-period": "14 days before the next period",
-            "typical-length": "from the typical cycle length",
-        }.get(cycle.ovulation_source or "", "")
-        fields.append(
-            Field("Estimated ovulation", f"{cycle.estimated_ovulation} ({how})".replace(" ()", ""))
-        )
-        if cycle.dpo is not None and not cycle.in_period:
-            fields.append(Field("Days from ovulation", f"{cycle.dpo:+d}"))
-    fields.append(Field("Typical cycle length", f"{cycle.typical_cycle_length:g} days"))
-    return tuple(fields)
-
-
-def _context_fields(context: ContextOnDate) -> tuple[Field, ...]:
-    fields = [
-        Field("Life stage", context.life_stage.label),
-        Field(
-            "Contraception",
-            context.contraception.label
-            + (f" (since {context.contraception_since})" if context.contraception_since else ""),
-        ),
-        Field("Trying to conceive", "yes" if context.trying_to_conceive else "no"),
-        Field(
-            "Conditions",
-            ", ".join(sorted(c.label for c in context.conditions))
-            if context.conditions
-            else "none",
-        ),
-    ]
-    screening = context.last_cervical_screening
-    fields.append(
-        Field(
-            "Last cervical screening",
-            f"{screening.date} ({screening.result.label.lower()})" if screening else "not logged",
-        )
-    )
-    if not context.known:
-        fields.append(Field("Note", "no context was logged for this date; defaults were assumed"))
-    return tuple(fields)
-
-
 def _card_section(match: CardMatch) -> CardSection:
     card = match.card
     return CardSection(
@@ -306,12 +215,13 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
     episode = explanation.episode
     return EpisodeReport(
         episode_id=episode.id,
+        day=episode.day,
         generated=generated,
-        when=_when(episode),
-        details=_details(episode),
+        when=when_words(episode),
+        details=episode_fields(episode),
         notes=episode.notes,
-        cycle=_cycle_fields(explanation.cycle),
-        context=_context_fields(explanation.context),
+        cycle=cycle_fields(explanation.cycle),
+        context=context_fields(explanation.context),
         cards=tuple(_card_section(m) for m in explanation.cards),
         patterns=tuple(_pattern_item(p) for p in explanation.patterns),
     )
@@ -352,14 +262,6 @@ def _cycle_statistics(data: JournalData, start: date, end: date) -> CycleStatist
 def _flag(matches: Sequence[CardMatch]) -> Severity | None:
     pressing = [m.card.severity for m in matches if not m.card.rule.is_companion]
     return max(pressing, key=lambda s: s.rank) if pressing else None
-
-
-def _cycle_cell(cycle: CycleContext) -> str:
-    if cycle.in_period:
-        return f"day {cycle.cycle_day}, in period"
-    if cycle.cycle_day is None:
-        return "unknown"
-    return f"day {cycle.cycle_day}, {cycle.phase.label.lower()}"
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -427,9 +329,9 @@ def appointment_summary(
                 amount=episode.amount.label + (" (in mucus)" if episode.in_mucus else ""),
                 colour=episode.colour.label if episode.colour else "—",
                 trigger=episode.trigger.label if episode.trigger is not Trigger.NONE else "—",
-                cycle=_cycle_cell(explanation.cycle),
+                cycle=cycle_cell(explanation.cycle),
                 pain=episode.pain.label,
-                flag=SEVERITY_WORDS[flag] if flag and flag.rank >= Severity.CHECK.rank else "",
+                flag=flag.label if flag and flag.rank >= Severity.CHECK.rank else "",
                 notes=_short(episode.notes),
             )
         )

@@ -18,12 +18,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from journal.cards.describe import Field, Label
 from journal.domain.vocabulary import Severity
 from journal.reports.content import (
     AppointmentSummary,
     CardSection,
     EpisodeReport,
-    Field,
     PatternItem,
 )
 
@@ -291,7 +291,7 @@ def _cycles(summary: AppointmentSummary) -> str:
 
 
 # Few, wide columns: each cell costs layout time, and wrapped cells are harder to scan.
-_EPISODE_COLUMNS = ("Date", "Bleeding", "Right before", "Cycle", "Flag", "Notes")
+_EPISODE_COLUMNS = ("Date", "Bleeding", Label.BEFORE, "Cycle", "Flag", "Notes")
 _EPISODE_WIDTHS = (15, 21, 13, 15, 12, 24)
 
 

@@ -93,7 +93,7 @@ def test_add_list_show_export(journal: Path, tmp_path: Path) -> None:
     assert shown["cycle"]["cycle_day"] == 19
     assert shown["cycle"]["in_period"] is False
     text = run(journal, "show", episode_id[:8])
-    assert text.returncode == 0 and "2026-01-21" in text.stdout
+    assert text.returncode == 0 and "21 January 2026" in text.stdout
     exported = run(journal, "export")
     assert json.loads(exported.stdout)["episodes"][0]["id"] == episode_id
     assert MARKER.encode() not in folder_bytes(journal.parent)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from journal.cards.describe import Label
 from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
 from journal.gui.models.episode_filter_proxy import EpisodeFilter
 from journal.services import JournalService
@@ -54,7 +55,7 @@ def test_selecting_an_episode_shows_its_cards_with_reasons(
     assert any("Why this card" in t and "intercourse" in t for t in texts)
     assert any(t.startswith("Source: Bleeding After Sex") for t in texts)
     assert window.card_panel.disclaimer.text().startswith("This journal explains")
-    assert window.details.values["Before it"].text() == "Intercourse"
+    assert window.details.values[Label.BEFORE].text() == "Intercourse"
     assert MARKER in window.details.notes.text()
 
 

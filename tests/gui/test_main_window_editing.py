@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from journal.cards.describe import Label
 from journal.domain.model import Episode, EpisodeDraft
 from journal.domain.vocabulary import Amount, Colour, Trigger
 from journal.gui.episode_editor import EpisodeEditor
@@ -105,7 +106,7 @@ def test_edit_prefills_the_editor_and_undo_restores_the_old_version(
         "after the smear test",
     )
     assert window.selected_episode_id() == episode_id  # the selection survives the reload
-    assert window.details.values["Before it"].text() == Trigger.PELVIC_EXAM.label
+    assert window.details.values[Label.BEFORE].text() == Trigger.PELVIC_EXAM.label
     window.undo_action.trigger()
     assert window.service.episode(episode_id) == before
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from journal.cards import DISCLAIMER, Explainer
+from journal.cards.describe import Label
 from journal.domain.model import Appointment, JournalData
 from journal.domain.vocabulary import Severity
 from journal.reports.content import (
@@ -93,14 +94,14 @@ def test_episode_report_carries_the_episode_cards_and_statement(data: JournalDat
     explainer = Explainer(data)
     report = episode_report(explainer.explain("ep-sex-1"), data, TODAY)
     fields = {f.label: f.value for f in report.details}
-    assert fields["Started"] == "2026-09-05 22:30"
-    assert fields["Right before"] == "Intercourse"
+    assert fields[Label.WHEN] == "5 September 2026, 22:30"
+    assert fields[Label.BEFORE] == "Intercourse"
     assert fields["Symptoms"] == "Vaginal dryness"
     assert report.notes == NOTE_BOLD
     cycle = {f.label: f.value for f in report.cycle}
-    assert cycle["Cycle day"].startswith("10 ")
+    assert cycle[Label.CYCLE_DAY] == "Day 10"
     context = {f.label: f.value for f in report.context}
-    assert context["Trying to conceive"] == "yes"
+    assert context[Label.TRYING] == "Yes"
     assert [c.id for c in report.cards] == explainer.explain("ep-sex-1").card_ids
     assert all(c.reasons for c in report.cards)
     assert report.disclaimer == DISCLAIMER

@@ -25,7 +25,7 @@ def test_journal_text_is_escaped(data: JournalData) -> None:
 
 def test_severity_is_printed_in_words(data: JournalData) -> None:
     html = episode_html(episode_report(Explainer(data).explain("ep-sex-1"), data, TODAY))
-    assert "[SEE&nbsp;A&nbsp;PROVIDER]" in html
+    assert "[See&nbsp;a&nbsp;provider]" in html
 
 
 def test_markdown_subset() -> None:

@@ -33,13 +33,13 @@ def test_episode_report_pdf(data: JournalData, tmp_path: Path) -> None:
     text, count = pdf_text(target)
     assert count == pages >= 1
     assert f"page 1 of {count}" in text
-    assert "2026-09-05 22:30" in text
+    assert "5 September 2026, 22:30" in text
     assert NOTE_BOLD in text  # printed literally, not as bold markup
     for match in explanation.cards:
         assert match.card.title in text
         for reason in match.reasons:
             assert _flat(reason)[:60] in text
-    assert "SEE A PROVIDER" in text
+    assert "See a provider" in text
     assert _flat(DISCLAIMER) in text
     assert "This PDF is not encrypted" in text
     assert "Generated 2026-11-22" in text

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal.cards import Explanation
-from journal.domain.model import Moment
-from journal.domain.vocabulary import Mucus
+from journal.cards.describe import Label, describe
 
 EMPTY = "—"
-
-
-def moment_label(moment: Moment) -> str:
-    text = moment.strftime("%a %d %b %Y")
-    if isinstance(moment, datetime):
-        text += moment.strftime(", %H:%M")
-    return text
 
 
 def _value() -> QLabel:
@@ -32,8 +22,22 @@ def _value() -> QLabel:
 class EpisodeDetails(QWidget):
     """Two compact columns: the episode as logged, and its cycle and life context."""
 
-    EPISODE_FIELDS = ("When", "Amount", "Colour", "Mucus", "Before it", "Pain", "Symptoms")
-    CYCLE_FIELDS = ("Cycle day", "Phase", "Ovulation", "Life stage", "Contraception")
+    EPISODE_FIELDS = (
+        Label.WHEN,
+        Label.AMOUNT,
+        Label.COLOUR,
+        Label.MUCUS,
+        Label.BEFORE,
+        Label.PAIN,
+        Label.SYMPTOMS,
+    )
+    CYCLE_FIELDS = (
+        Label.CYCLE_DAY,
+        Label.PHASE,
+        Label.OVULATION,
+        Label.LIFE_STAGE,
+        Label.CONTRACEPTION,
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,49 +76,12 @@ class EpisodeDetails(QWidget):
         self.clear()
 
     def show_explanation(self, explanation: Explanation) -> None:
-        episode, cycle, context = explanation.episode, explanation.cycle, explanation.context
-        when = moment_label(episode.started_at)
-        if episode.ended_at is not None:
-            when += f" to {moment_label(episode.ended_at)}"
-        amount = episode.amount.label
-        if episode.in_mucus:
-            amount += ", in mucus"
-        values = {
-            "When": when,
-            "Amount": amount,
-            "Colour": episode.colour.label if episode.colour else "Not noted",
-            "Mucus": episode.mucus.label if episode.mucus is not Mucus.NONE else "None noted",
-            "Before it": episode.trigger.label
-            if episode.trigger.value != "none"
-            else "Nothing noted",
-            "Pain": episode.pain.label,
-            "Symptoms": ", ".join(sorted(s.label for s in episode.symptoms)) or "None",
-        }
-        if cycle.cycle_day is None:
-            values["Cycle day"] = "Unknown (no period logged in the 90 days before)"
-        else:
-            values["Cycle day"] = f"Day {cycle.cycle_day}" + (
-                " (during a period)" if cycle.in_period else ""
-            )
-        values["Phase"] = cycle.phase.label
-        if cycle.estimated_ovulation is not None and cycle.dpo is not None:
-            offset = (
-                f"{cycle.dpo} days after"
-                if cycle.dpo > 0
-                else f"{-cycle.dpo} days before"
-                if cycle.dpo < 0
-                else "on the day of"
-            )
-            values["Ovulation"] = f"{offset} the estimate ({cycle.estimated_ovulation:%d %b})"
-        else:
-            values["Ovulation"] = "No estimate"
-        known = "" if context.known else " (assumed; no context logged)"
-        values["Life stage"] = context.life_stage.label + known
-        values["Contraception"] = context.contraception.label
-        for name, text in values.items():
-            self.values[name].setText(text)
-        self.notes.setText(episode.notes or "No notes.")
-        titles = "; ".join(p.title.rstrip(".") for p in explanation.patterns)
+        description = describe(explanation)
+        values = {field.label: field.value for field in description.fields}
+        for name, label in self.values.items():
+            label.setText(values.get(name, EMPTY))
+        self.notes.setText(description.notes or "No notes.")
+        titles = "; ".join(title.rstrip(".") for title in description.patterns)
         self.patterns.setText(f"Part of a pattern: {titles}." if titles else "")
         self.patterns.setVisible(bool(titles))
         self.setEnabled(True)
