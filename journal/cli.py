@@ -153,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--episode", metavar="ID")
     report.add_argument("--from", dest="from_", metavar="D")
     report.add_argument("--to", metavar="D")
+    report.add_argument(
+        "--with-explanations",
+        action="store_true",
+        help="add the cards' explanations as an appendix (summary only)",
+    )
+    report.add_argument("--name", metavar="NAME", help="print this name (and age) on the summary")
     report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
 
     commands.add_parser("passphrase", help="change the passphrase").set_defaults(run=_passphrase)
@@ -398,6 +404,8 @@ def _report(cmd: Command) -> int:
         episode_id=service.resolve_id(args.episode) if args.episode is not None else None,
         start=_optional_date(args.from_, "--from"),
         end=_optional_date(args.to, "--to"),
+        name=args.name,
+        with_explanations=args.with_explanations,
     )
     print(f"Report written to {args.output}. This PDF is NOT encrypted.", file=cmd.err)
     return EXIT_OK

@@ -60,9 +60,10 @@ class DateStyle:
         """``3 Aug``: a date whose year is clear from around it."""
         return self._join(day.day, MONTHS[day.month - 1][:3], None)
 
-    def month(self, day: date) -> str:
-        """``August 2026``."""
-        return f"{MONTHS[day.month - 1]} {day.year}"
+    def month(self, day: date, *, short: bool = False) -> str:
+        """``August 2026`` (``Aug 2026`` when short)."""
+        name = MONTHS[day.month - 1]
+        return f"{name[:3] if short else name} {day.year}"
 
     def time(self, moment: datetime) -> str:
         if self.twelve_hour:

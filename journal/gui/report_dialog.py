@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -36,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal import clock
+from journal.domain.dates import DATES
 from journal.domain.errors import JournalError
 from journal.domain.model import Appointment
 from journal.reports import render
-from journal.reports.content import months_before
+from journal.reports.content import default_range, default_range_words, months_before
 from journal.services import JournalService
 from journal.services.reports import episode_report_for, summary_for
 
@@ -223,6 +225,19 @@ class AppointmentDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMaximumDate(_qdate(clock.today()))
+        self.range_label = QLabel()
+        self.range_label.setWordWrap(True)
+        self.range_label.setAccessibleName("Range the summary covers")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Leave empty to print no name")
+        self.name_edit.setAccessibleName("Name to print on the summary")
+        self.name_edit.setToolTip(
+            "Printed, with your age when the profile has your birth year, only if you fill it in."
+        )
+        self.explanations_check = QCheckBox("Include explanations")
+        self.explanations_check.setToolTip(
+            "Add what each card explains as an appendix (a few more pages)."
+        )
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.note = QLabel(NOT_ENCRYPTED_WARNING)
@@ -249,8 +264,14 @@ class AppointmentDialog(QDialog):
         buttons.addStretch(1)
         for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Name on the summary"))
+        options.addWidget(self.name_edit, 1)
+        options.addWidget(self.explanations_check)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.range_label)
+        layout.addLayout(options)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
@@ -261,6 +282,8 @@ class AppointmentDialog(QDialog):
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.from_edit.dateChanged.connect(self._custom_changed)
         self.to_edit.dateChanged.connect(self._custom_changed)
+        self.name_edit.editingFinished.connect(self.refresh)
+        self.explanations_check.toggled.connect(self.refresh)
 
     # ------------------------------------------------------------------ range
 
@@ -274,19 +297,16 @@ class AppointmentDialog(QDialog):
         self.refresh()
 
     def _label_since_visit(self) -> None:
-        last = self._service.last_appointment()
-        text = (
-            f"Since the last visit ({last.date.isoformat()})"
-            if last is not None
-            else "Since the last visit (none logged: last 6 months)"
+        """The default range in words: since the most recent visit before today (a visit
+        logged today is this visit), else the last 6 months."""
+        self.preset.setItemText(
+            self.SINCE_VISIT, default_range_words(self._service.data(), clock.today())
         )
-        self.preset.setItemText(self.SINCE_VISIT, text)
 
     def _preset_range(self, index: int) -> tuple[date, date]:
         today = clock.today()
         if index == self.SINCE_VISIT:
-            last = self._service.last_appointment()
-            return (last.date if last else months_before(today, 6)), today
+            return default_range(self._service.data(), today)
         if index == self.YEAR:
             return today - timedelta(days=365), today
         months = {self.MONTHS_3: 3, self.MONTHS_6: 6}.get(index)
@@ -319,8 +339,18 @@ class AppointmentDialog(QDialog):
         if not self._service.is_open:
             return
         start, end = self.range()
+        self.range_label.setText(
+            f"This summary covers {DATES.range(start, end)}." if start <= end else ""
+        )
         try:
-            document = render.build_document(summary_for(self._service, start, end))
+            summary = summary_for(
+                self._service,
+                start,
+                end,
+                name=self.name_edit.text(),
+                with_explanations=self.explanations_check.isChecked(),
+            )
+            document = render.build_document(summary)
         except JournalError as error:
             self.preview.setPlainText(str(error))
             return

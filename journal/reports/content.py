@@ -1,10 +1,12 @@
 """What the reports say: plain, frozen models built from a journal's data (no Qt).
 
-``episode_report`` describes one episode with its cycle context, the context then in
-force, its cards and patterns. ``appointment_summary`` looks at a date range: summary
-figures, cycle lengths, patterns, a compact episode table, every card that applied
-(once, with how many episodes) and the appointment-prep card. The chart inputs travel as
-plain chart data; drawing them is the renderer's job.
+``episode_report`` describes one episode: what to do now, the episode in plain words, the
+context then in force, the patterns it belongs to and its cards. ``appointment_summary``
+prepares a date range for a clinician: page 1 is the clinical summary (what needs
+attention, with dates; the context; the figures and cycle lengths), then the charts, a
+compact episode table, the patterns with their evidence, questions that fit what was
+found, and, only when asked for, the cards' explanations as an appendix. Words come from
+``journal.cards.describe``; rows carry typed values, and the HTML layer only lays them out.
 """
 
 from __future__ import annotations
@@ -16,27 +18,37 @@ from datetime import date, timedelta
 
 from journal.cards import DISCLAIMER, Card, CardMatch, Explainer, Explanation, Pattern
 from journal.cards.describe import (
+    NOT_LOGGED,
     Field,
+    Label,
     context_fields,
-    cycle_cell,
     cycle_fields,
     episode_fields,
+    screening_words,
+    summary_words,
     when_words,
 )
 from journal.charts.data import CycleRow, TimelineData, cycle_rows, timeline_data
-from journal.domain.cycle import PLAUSIBLE_CYCLE, CycleCalendar
+from journal.domain.cycle import PLAUSIBLE_CYCLE, CycleCalendar, CycleContext, CycleStats
+from journal.domain.dates import DATES
 from journal.domain.model import (
     Appointment,
+    ContextEntry,
     Episode,
     JournalData,
-    moment_to_iso,
+    Screening,
+    context_on,
 )
-from journal.domain.vocabulary import Amount, Severity, Trigger
+from journal.domain.vocabulary import Amount, LifeStage, ScreeningKind, ScreeningResult, Severity
 
 PREP_CARD = "appointment-prep"
 DEFAULT_MONTHS = 6
 # Cycle-chart rows that began up to this long before the range still show its episodes.
 CYCLE_LOOKBACK_DAYS = 45
+# An episode longer than this is "long" (the triage table's "lasting more than 7 days").
+LONG_EPISODE_DAYS = 7
+# Cervical screening older than this counts as overdue (the dysplasia card's threshold).
+SCREENING_DUE_YEARS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +63,6 @@ class CardSection:
     reasons: tuple[str, ...] = ()
     episodes: int | None = None  # in a range report: how many episodes it applied to
 
-    @property
-    def severity_words(self) -> str:
-        return self.severity.label
-
-    @property
-    def lead(self) -> str:
-        """The body's first paragraph (its "what it is"), for the range report's card list."""
-        lines: list[str] = []
-        for raw in self.body_markdown.splitlines():
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                if lines:
-                    break
-                continue
-            lines.append(line)
-        return " ".join(lines)
-
 
 @dataclass(frozen=True, slots=True)
 class PatternItem:
@@ -75,10 +70,6 @@ class PatternItem:
     summary: str
     evidence: tuple[str, ...]
     severity: Severity
-
-    @property
-    def severity_words(self) -> str:
-        return self.severity.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +80,7 @@ class EpisodeReport:
     day: date
     generated: date
     when: str
+    summary: str
     details: tuple[Field, ...]
     notes: str
     cycle: tuple[Field, ...]
@@ -101,6 +93,20 @@ class EpisodeReport:
     def title(self) -> str:
         return f"Bleeding episode of {self.when}"
 
+    @property
+    def reference(self) -> str:
+        """A short reference for the footer (the id's start), never the whole id."""
+        return self.episode_id[:8]
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    """One finding of the range that needs attention, with the days it happened."""
+
+    severity: Severity
+    finding: str
+    days: tuple[date, ...]
+
 
 @dataclass(frozen=True, slots=True)
 class SummaryFigures:
@@ -108,33 +114,25 @@ class SummaryFigures:
     bleeding_days: int
     after_sex: int
     between_periods: int
-    heavy: int
-
-
-@dataclass(frozen=True, slots=True)
-class CycleStatistics:
-    """Complete cycles that began in the range (start to next start)."""
-
-    count: int
-    median: float | None
-    shortest: int | None
-    longest: int | None
-    lengths: tuple[int, ...]
+    heavy: int  # heavy or worse
+    longest_days: int
 
 
 @dataclass(frozen=True, slots=True)
 class EpisodeRow:
-    """One line of the compact episode table."""
+    """One line of the compact episode table: typed values, worded by the renderer."""
 
-    id: str
-    when: str
-    amount: str
-    colour: str
-    trigger: str
-    cycle: str
-    pain: str
-    flag: str  # the most pressing card severity, in words ("" when only common cards)
-    notes: str
+    episode: Episode
+    cycle: CycleContext
+    flagged: bool  # something about this episode needs attention (see the list on page 1)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """A source, named once, with the cards of this report that rest on it."""
+
+    source: str
+    supports: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,22 +142,27 @@ class AppointmentSummary:
     start: date
     end: date
     generated: date
+    person: str  # the name (and age) the person chose to print, else ""
     range_note: str
+    attention: tuple[AttentionItem, ...]
+    context: tuple[Field, ...]
     figures: SummaryFigures
-    cycles: CycleStatistics
+    cycles: CycleStats
     patterns: tuple[PatternItem, ...]
     episodes: tuple[EpisodeRow, ...]
-    cards: tuple[CardSection, ...]
-    prep: CardSection | None
     questions: tuple[str, ...]
     appointments: tuple[Appointment, ...]
+    cards: tuple[CardSection, ...]  # the appendix: empty unless explanations were asked for
+    prep: CardSection | None
+    sources: tuple[SourceItem, ...]
     timeline: TimelineData
     cycle_rows: tuple[CycleRow, ...]
+    with_explanations: bool = False
     disclaimer: str = DISCLAIMER
 
     @property
     def title(self) -> str:
-        return f"Appointment summary: {self.start.isoformat()} to {self.end.isoformat()}"
+        return f"Appointment summary: {DATES.range(self.start, self.end)}"
 
 
 # --------------------------------------------------------------------------- ranges
@@ -178,12 +181,27 @@ def months_before(day: date, months: int) -> date:
     raise ValueError("unreachable")  # pragma: no cover
 
 
+def last_visit_before(data: JournalData, today: date) -> Appointment | None:
+    """The most recent visit before today: a visit logged for today is this visit."""
+    past = [a for a in data.appointments if a.date < today]
+    return max(past, key=lambda a: a.date) if past else None
+
+
 def default_range(data: JournalData, today: date) -> tuple[date, date]:
-    """Since the last logged appointment (on or before today), else the last 6 months."""
-    past = [a.date for a in data.appointments if a.date <= today]
-    if past:
-        return max(past), today
+    """Since the most recent visit before today, else the last 6 months."""
+    last = last_visit_before(data, today)
+    if last is not None:
+        return last.date, today
     return months_before(today, DEFAULT_MONTHS), today
+
+
+def default_range_words(data: JournalData, today: date) -> str:
+    """What the default range is, for the dialog: ``Since the visit with GP on 4 Aug 2026``."""
+    last = last_visit_before(data, today)
+    if last is None:
+        return f"The last {DEFAULT_MONTHS} months (no earlier visit logged)"
+    who = f" with {last.with_.strip()}" if last.with_.strip() else ""
+    return f"Since the visit{who} on {DATES.short(last.date)}"
 
 
 # --------------------------------------------------------------------------- episode report
@@ -208,8 +226,8 @@ def _pattern_item(pattern: Pattern) -> PatternItem:
 def episode_report(explanation: Explanation, data: JournalData, generated: date) -> EpisodeReport:
     """The episode report for one explained episode.
 
-    ``data`` is accepted for symmetry with the summary (and future context lines); the
-    explanation already carries the cycle and context in force on the episode's date.
+    ``data`` is accepted for symmetry with the summary; the explanation already carries the
+    cycle and context in force on the episode's date.
     """
     del data
     episode = explanation.episode
@@ -218,6 +236,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
         day=episode.day,
         generated=generated,
         when=when_words(episode),
+        summary=summary_words(explanation),
         details=episode_fields(episode),
         notes=episode.notes,
         cycle=cycle_fields(explanation.cycle),
@@ -227,7 +246,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
     )
 
 
-# --------------------------------------------------------------------------- summary
+# --------------------------------------------------------------------------- summary: figures
 
 
 def _bleeding_days(episodes: Iterable[Episode], start: date, end: date) -> int:
@@ -241,36 +260,133 @@ def _bleeding_days(episodes: Iterable[Episode], start: date, end: date) -> int:
     return len(days)
 
 
-def _cycle_statistics(data: JournalData, start: date, end: date) -> CycleStatistics:
-    calendar = CycleCalendar(data.periods)
+def cycle_statistics(calendar: CycleCalendar, start: date, end: date) -> CycleStats:
+    """The complete cycles (start to next start) that began in the range."""
     starts = [p.start for p in calendar.periods]
-    lengths = tuple(
-        (second - first).days
-        for first, second in itertools.pairwise(starts)
-        if start <= first <= end and (second - first).days in PLAUSIBLE_CYCLE
+    return CycleStats(
+        tuple(
+            (second - first).days
+            for first, second in itertools.pairwise(starts)
+            if start <= first <= end and (second - first).days in PLAUSIBLE_CYCLE
+        )
     )
-    if not lengths:
-        return CycleStatistics(0, None, None, None, ())
-    ordered = sorted(lengths)
-    middle = len(ordered) // 2
-    median = (
-        float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+# --------------------------------------------------------------------------- summary: attention
+
+# Each finding of the range, in the words a clinician reads first, most pressing first.
+_FINDINGS: tuple[tuple[Severity, str], ...] = (
+    (Severity.URGENT, "bleeding with fever, fainting, dizziness or severe pain"),
+    (Severity.SEE_PROVIDER, "bleeding after sex"),
+    (Severity.SEE_PROVIDER, "heavy bleeding outside a period"),
+    (Severity.SEE_PROVIDER, f"bleeding lasting more than {LONG_EPISODE_DAYS} days"),
+    (Severity.SEE_PROVIDER, "bleeding between periods, 3 or more times in one cycle or 30 days"),
+    (Severity.SEE_PROVIDER, "heavier than the episodes before"),
+)
+
+
+def _findings(explanation: Explanation) -> list[tuple[Severity, str]]:
+    """The attention findings of one episode, from the cards that said to get it seen."""
+    found: list[tuple[Severity, str]] = []
+    pressing = [
+        m for m in explanation.cards if m.card.severity in (Severity.URGENT, Severity.SEE_PROVIDER)
+    ]
+    reasons = " ".join(r for m in pressing for r in m.reasons).lower()
+    if any(m.card.severity is Severity.URGENT for m in pressing):
+        found.append(_FINDINGS[0])
+    if not pressing:
+        return found
+    episode = explanation.episode
+    if episode.after_sex and not explanation.cycle.in_period:
+        found.append(_FINDINGS[1])
+    if episode.amount.rank >= Amount.HEAVY.rank and not explanation.cycle.in_period:
+        found.append(_FINDINGS[2])
+    if episode.duration_days > LONG_EPISODE_DAYS:
+        found.append(_FINDINGS[3])
+    if "outside a period" in reasons and ("in this cycle" in reasons or "in 30 days" in reasons):
+        found.append(_FINDINGS[4])
+    if "heavier than" in reasons:
+        found.append(_FINDINGS[5])
+    return found
+
+
+def _attention(explanations: Sequence[Explanation]) -> tuple[AttentionItem, ...]:
+    days: dict[tuple[Severity, str], list[date]] = {}
+    for explanation in explanations:
+        for finding in _findings(explanation):
+            days.setdefault(finding, []).append(explanation.episode.day)
+    order = {finding: index for index, finding in enumerate(_FINDINGS)}
+    return tuple(
+        AttentionItem(severity, finding, tuple(sorted(set(found))))
+        for (severity, finding), found in sorted(
+            days.items(), key=lambda item: (-item[0][0].rank, order.get(item[0], 99))
+        )
     )
-    return CycleStatistics(len(lengths), median, min(lengths), max(lengths), lengths)
 
 
-def _flag(matches: Sequence[CardMatch]) -> Severity | None:
-    pressing = [m.card.severity for m in matches if not m.card.rule.is_companion]
-    return max(pressing, key=lambda s: s.rank) if pressing else None
+# --------------------------------------------------------------------------- summary: context
 
 
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _entries_in(data: JournalData, start: date, end: date) -> list[ContextEntry]:
+    """The context entry in force at the start, then every change up to the end."""
+    entries = sorted(data.context, key=lambda c: c.since)
+    before = [c for c in entries if c.since <= start]
+    return before[-1:] + [c for c in entries if start < c.since <= end]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _history(values: Sequence[tuple[str, date]]) -> str:
+    """``Combined pill since 26 Oct 2024`` or ``None since 14 May 2026 (before: …)``."""
+    runs: list[tuple[str, date]] = []
+    for value, since in values:
+        if not runs or runs[-1][0] != value:
+            runs.append((value, since))
+    current, since = runs[-1]
+    text = f"{current} (since {DATES.short(since)})"
+    if len(runs) > 1:
+        earlier = "; ".join(
+            f"{value}, {DATES.short(when)} to {DATES.short(runs[index + 1][1])}"
+            for index, (value, when) in enumerate(runs[:-1])
+        )
+        text += f"; earlier in this range: {earlier}"
+    return text
+
+
+def _latest(screenings: Iterable[Screening], kind: ScreeningKind) -> Screening | None:
+    found = [s for s in screenings if s.kind is kind]
+    return found[-1] if found else None
+
+
+def _context(data: JournalData, start: date, end: date) -> tuple[Field, ...]:
+    entries = _entries_in(data, start, end)
+    on_end = context_on(data, end)
+    if entries:
+        stage = _history([(e.life_stage.label, e.since) for e in entries])
+        method = _history([(e.contraception.label, e.since) for e in entries])
+        trying = _history([("Yes" if e.trying_to_conceive else "No", e.since) for e in entries])
+    else:
+        stage = method = trying = NOT_LOGGED
+    conditions = sorted(
+        (c for c in data.conditions if c.since <= end), key=lambda c: (c.since, c.name.value)
+    )
+    fields = [
+        Field(Label.LIFE_STAGE, stage),
+        Field(Label.CONTRACEPTION, method),
+        Field(Label.TRYING, trying),
+        Field(
+            Label.CONDITIONS,
+            ", ".join(f"{c.name.label} (since {DATES.short(c.since)})" for c in conditions)
+            or NOT_LOGGED,
+        ),
+        Field(
+            Label.CERVICAL_SCREENING,
+            screening_words(_latest(on_end.screenings, ScreeningKind.CERVICAL_SCREENING)),
+        ),
+        Field(Label.STI_TEST, screening_words(_latest(on_end.screenings, ScreeningKind.STI_TEST))),
+    ]
+    return tuple(fields)
+
+
+# --------------------------------------------------------------------------- summary: questions
 
 
 def _times(count: int) -> str:
@@ -278,107 +394,146 @@ def _times(count: int) -> str:
 
 
 def _questions(
-    figures: SummaryFigures, cards: Sequence[CardSection], patterns: Sequence[PatternItem]
+    data: JournalData,
+    explanations: Sequence[Explanation],
+    figures: SummaryFigures,
+    end: date,
 ) -> tuple[str, ...]:
-    """Questions this journal suggests, on top of the prep card's general ones."""
-    ids = {c.id for c in cards if c.episodes}
+    """Questions that fit what this range shows; none asks what the journal already holds."""
     found: list[str] = []
-    if figures.after_sex:
+    contexts = [e.context for e in explanations]
+    if any(c.life_stage is LifeStage.PREGNANT for c in contexts):
         found.append(
-            f"I bled after sex {_times(figures.after_sex)} between these dates: could it come from "
-            "the cervix or vagina, and should I have an exam, a Pap/HPV test or STI tests?"
+            "I bled while pregnant: what needs checking (scan, blood tests), and what signs "
+            "should make me call straight away?"
         )
-    if figures.between_periods >= 3:
+    if any(c.life_stage is LifeStage.POSTMENOPAUSE for c in contexts):
         found.append(
-            f"I had {figures.between_periods} episodes between periods in this time: is that worth "
-            "investigating, for example with an ultrasound?"
+            "I bled after menopause: do I need an ultrasound of the womb lining, or a biopsy?"
+        )
+    iuds = sorted({c.contraception.label for c in contexts if c.contraception.is_iud})
+    if iuds:
+        found.append(
+            f"I bled with my {' and '.join(iuds).lower().replace('iud', 'IUD')} in place: could "
+            "it have moved or be causing the bleeding, and should its position be checked?"
+        )
+    after_sex = [e for e in explanations if e.episode.after_sex and not e.cycle.in_period]
+    if after_sex:
+        found.append(
+            f"I bled after sex {_times(len(after_sex))}: could it come from the cervix or the "
+            "vagina, and do I need an examination or STI tests?"
+        )
+    if figures.longest_days > LONG_EPISODE_DAYS:
+        found.append(
+            f"One episode lasted {figures.longest_days} days: what could keep it going, and do "
+            "I need a blood test for anaemia?"
         )
     if figures.heavy:
         found.append(
-            f"{_plural(figures.heavy, 'episode')} {'was' if figures.heavy == 1 else 'were'} "
-            "heavy: do I need a blood test for anaemia?"
+            f"{'One episode was' if figures.heavy == 1 else f'{figures.heavy} episodes were'} "
+            "heavy or worse: do I need a blood test for anaemia?"
         )
-    if "breakthrough-bleeding" in ids:
-        found.append("Could my contraception be causing the spotting, and would a change help?")
-    if "dysplasia-screening" in ids:
-        found.append("Is my cervical screening up to date?")
-    if any(p.severity in (Severity.SEE_PROVIDER, Severity.URGENT) for p in patterns):
-        found.append("My journal shows the bleeding changing over time: what could explain that?")
+    if figures.between_periods >= 3:
+        found.append(
+            f"I bled between periods {_times(figures.between_periods)}: is an ultrasound worth "
+            "doing?"
+        )
+    hormonal = sorted(
+        {c.contraception.label for c in contexts if c.contraception.is_hormonal} - set(iuds)
+    )
+    if hormonal and figures.between_periods:
+        found.append(
+            f"Could my {' or '.join(hormonal).lower()} be causing the bleeding between periods, "
+            "and would a change help?"
+        )
+    screening = context_on(data, end).last_cervical_screening
+    due = end - timedelta(days=round(365.25 * SCREENING_DUE_YEARS))
+    if screening is None:
+        found.append("No cervical screening is logged in my journal: am I due one?")
+    elif screening.date < due:
+        found.append(
+            f"My last cervical screening was on {DATES.long(screening.date)}, more than "
+            f"{SCREENING_DUE_YEARS} years ago: can I have one now?"
+        )
+    elif screening.result is ScreeningResult.ABNORMAL:
+        found.append(
+            f"My cervical screening on {DATES.long(screening.date)} was abnormal: does the "
+            "bleeding change what follow-up I need?"
+        )
     return tuple(found)
 
 
+# --------------------------------------------------------------------------- summary
+
+
+def _person(name: str | None) -> str:
+    return (name or "").strip()
+
+
 def appointment_summary(
-    data: JournalData, explainer: Explainer, start: date, end: date, generated: date
+    data: JournalData,
+    explainer: Explainer,
+    start: date,
+    end: date,
+    generated: date,
+    *,
+    name: str | None = None,
+    with_explanations: bool = False,
 ) -> AppointmentSummary:
-    """The appointment summary for ``start`` to ``end`` (both days included)."""
+    """The appointment summary for ``start`` to ``end`` (both days included).
+
+    ``name`` is printed only when given; the cards' explanations are an appendix only
+    ``with_explanations``.
+    """
     if end < start:
         start, end = end, start
     in_range = [e for e in explainer.episodes if start <= e.day <= end]
-    explanations = {e.id: explainer.explain(e.id) for e in in_range}
+    explanations = [explainer.explain(e.id) for e in in_range]
+    attention = _attention(explanations)
+    flagged_days = {day for item in attention for day in item.days}
     severities: dict[str, Severity] = {}
-    rows: list[EpisodeRow] = []
-    for episode in in_range:
-        explanation = explanations[episode.id]
-        flag = _flag(explanation.cards)
-        if flag is not None:
-            severities[episode.id] = flag
-        rows.append(
-            EpisodeRow(
-                id=episode.id,
-                when=moment_to_iso(episode.started_at).replace("T", " "),
-                amount=episode.amount.label + (" (in mucus)" if episode.in_mucus else ""),
-                colour=episode.colour.label if episode.colour else "—",
-                trigger=episode.trigger.label if episode.trigger is not Trigger.NONE else "—",
-                cycle=cycle_cell(explanation.cycle),
-                pain=episode.pain.label,
-                flag=flag.label if flag and flag.rank >= Severity.CHECK.rank else "",
-                notes=_short(episode.notes),
-            )
-        )
+    for explanation in explanations:
+        pressing = [m.card.severity for m in explanation.cards if not m.card.rule.is_companion]
+        if pressing:
+            severities[explanation.episode.id] = max(pressing, key=lambda s: s.rank)
+    rows = tuple(
+        EpisodeRow(e.episode, e.cycle, e.episode.day in flagged_days) for e in explanations
+    )
     figures = SummaryFigures(
         episodes=len(in_range),
         bleeding_days=_bleeding_days(in_range, start, end),
         after_sex=sum(1 for e in in_range if e.after_sex),
-        between_periods=sum(1 for e in in_range if not explanations[e.id].cycle.in_period),
+        between_periods=sum(1 for e in explanations if not e.cycle.in_period),
         heavy=sum(1 for e in in_range if e.amount.rank >= Amount.HEAVY.rank),
+        longest_days=max((e.duration_days for e in in_range), default=0),
     )
-    cards: list[CardSection] = []
-    prep: CardSection | None = None
-    for card, count in _cards_for(explanations.values(), explainer):
-        section = CardSection(
-            id=card.id,
-            title=card.title,
-            severity=card.severity,
-            source=card.source,
-            body_markdown=card.body_markdown,
-            episodes=count,
-        )
-        if card.id == PREP_CARD:
-            prep = section
-        else:
-            cards.append(section)
+    cards, prep = _cards(explanations, explainer)
     ids = {e.id for e in in_range}
     patterns = tuple(
         _pattern_item(p)
         for p in explainer.patterns()
-        if p.episode_ids & ids or (not p.episode_ids and p.kind != "cycle-lengths")
+        if p.kind != "cycle-lengths" and (p.episode_ids & ids or not p.episode_ids)
     )
     window = start - timedelta(days=CYCLE_LOOKBACK_DAYS)
     return AppointmentSummary(
         start=start,
         end=end,
         generated=generated,
+        person=_person(name),
         range_note=_range_note(data, start, end),
+        attention=attention,
+        context=_context(data, start, end),
         figures=figures,
-        cycles=_cycle_statistics(data, start, end),
+        cycles=cycle_statistics(explainer.calendar, start, end),
         patterns=patterns,
-        episodes=tuple(rows),
-        cards=tuple(cards),
-        prep=prep,
-        questions=_questions(figures, cards, patterns),
+        episodes=rows,
+        questions=_questions(data, explanations, figures, end),
         appointments=tuple(
             sorted((a for a in data.appointments if start <= a.date <= end), key=lambda a: a.date)
         ),
+        cards=tuple(cards) if with_explanations else (),
+        prep=prep,
+        sources=_sources(cards),
         timeline=timeline_data(
             JournalData(
                 periods=tuple(p for p in data.periods if p.last_day >= start and p.start <= end),
@@ -388,15 +543,15 @@ def appointment_summary(
             severities,
         ),
         cycle_rows=tuple(r for r in cycle_rows(data, severities) if window <= r.start <= end),
+        with_explanations=with_explanations,
     )
 
 
-def _cards_for(explanations: Iterable[Explanation], explainer: Explainer) -> list[tuple[Card, int]]:
-    """Each card once with its episode count, in the explainer's range order.
-
-    Reuses the explanations already made for the table instead of explaining each episode a
-    second time through ``Explainer.cards_for_range``; the ordering rules are the same.
-    """
+def _cards(
+    explanations: Iterable[Explanation], explainer: Explainer
+) -> tuple[list[CardSection], CardSection | None]:
+    """Each card of the range once with its episode count (in the explainer's range
+    order), and the appointment-prep card apart."""
     from journal.cards.matching import display_band, in_display_order
 
     counts: dict[str, int] = {}
@@ -412,12 +567,38 @@ def _cards_for(explanations: Iterable[Explanation], explainer: Explainer) -> lis
             best[card.id] = CardMatch(card, (), card.rule.score)
     ordered = in_display_order(best.values())
     ordered.sort(key=lambda m: (display_band(m), -counts.get(m.card.id, 0)))
-    return [(m.card, counts.get(m.card.id, 0)) for m in ordered]
+    sections: list[CardSection] = []
+    prep: CardSection | None = None
+    for card in (m.card for m in ordered):
+        section = _section(card, counts.get(card.id, 0))
+        if card.id == PREP_CARD:
+            prep = section
+        elif section.episodes:
+            sections.append(section)
+    return sections, prep
+
+
+def _section(card: Card, count: int) -> CardSection:
+    return CardSection(
+        id=card.id,
+        title=card.title,
+        severity=card.severity,
+        source=card.source,
+        body_markdown=card.body_markdown,
+        episodes=count,
+    )
+
+
+def _sources(cards: Sequence[CardSection]) -> tuple[SourceItem, ...]:
+    supports: dict[str, list[str]] = {}
+    for card in cards:
+        supports.setdefault(card.source, []).append(card.title)
+    return tuple(SourceItem(source, tuple(titles)) for source, titles in supports.items())
 
 
 def _range_note(data: JournalData, start: date, end: date) -> str:
     visits = [a for a in data.appointments if a.date == start]
     if visits:
-        who = f" with {visits[-1].with_}" if visits[-1].with_.strip() else ""
-        return f"Since the last visit{who} on {start.isoformat()}, up to {end.isoformat()}."
-    return f"From {start.isoformat()} to {end.isoformat()}."
+        who = f" with {visits[-1].with_.strip()}" if visits[-1].with_.strip() else ""
+        return f"Since the visit{who} on {DATES.long(start)}."
+    return ""

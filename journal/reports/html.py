@@ -18,12 +18,23 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
-from journal.cards.describe import Field, Label
+from journal.cards.describe import (
+    Field,
+    Label,
+    amount_words,
+    before_words,
+    colour_words,
+    cycle_cell,
+    pain_words,
+    symptom_words,
+)
+from journal.domain.dates import DATES
 from journal.domain.vocabulary import Severity
 from journal.reports.content import (
     AppointmentSummary,
     CardSection,
     EpisodeReport,
+    EpisodeRow,
     PatternItem,
 )
 
@@ -41,12 +52,11 @@ _SEVERITY_STYLE = {
 
 # Margins in px: Qt's rich text ignores pt margins (it honours pt font sizes).
 STYLE = """
-body { font-family: 'DejaVu Sans', 'Helvetica', 'Arial', sans-serif; font-size: 10pt;
-       color: #111111; }
+body { font-size: 10pt; color: #111111; }
 h1 { font-size: 17pt; font-weight: bold; margin-top: 0px; margin-bottom: 3px; }
-h2 { font-size: 13pt; font-weight: bold; margin-top: 20px; margin-bottom: 6px;
+h2 { font-size: 12.5pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px;
      color: #1d2c4c; }
-h3 { font-size: 11pt; font-weight: bold; margin-top: 14px; margin-bottom: 3px; }
+h3 { font-size: 10.5pt; font-weight: bold; margin-top: 9px; margin-bottom: 2px; }
 h4 { font-size: 10pt; font-weight: bold; margin-top: 8px; margin-bottom: 2px; }
 p { margin-top: 2px; margin-bottom: 5px; }
 ul { margin-top: 2px; margin-bottom: 6px; }
@@ -58,8 +68,13 @@ li { margin-bottom: 1px; }
 td { background-color: #ffffff; }
 th { background-color: #e4e9f1; font-weight: bold; text-align: left; }
 td.label { font-weight: bold; color: #333333; background-color: #f3f5f8; }
-.small { font-size: 8.5pt; }
-.big { font-size: 15pt; font-weight: bold; }
+.small { font-size: 8pt; }
+.big { font-size: 14pt; font-weight: bold; }
+.lead { font-size: 10.5pt; margin-top: 6px; margin-bottom: 4px; }
+.range { font-size: 13pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px;
+         color: #1d2c4c; }
+.source { font-size: 9pt; margin-top: 0px; margin-bottom: 3px; }
+.gap { margin-top: 0px; margin-bottom: 2px; font-size: 3pt; }
 """
 
 # The grid is the table's background showing through the cell spacing between white
@@ -141,11 +156,11 @@ def markdown_to_html(markdown: str, heading_offset: int = 2) -> str:
 # --------------------------------------------------------------------------- pieces
 
 
-def severity_label(severity: Severity, words: str) -> str:
+def severity_label(severity: Severity) -> str:
     ink, paper = _SEVERITY_STYLE[severity]
     return (
         f'<span style="color: {ink}; background-color: {paper}; font-weight: bold;">'
-        f"&nbsp;[{_e(words).replace(' ', '&nbsp;')}]&nbsp;</span>"
+        f"&nbsp;[{_e(severity.label).replace(' ', '&nbsp;')}]&nbsp;</span>"
     )
 
 
@@ -157,43 +172,39 @@ def _fields_table(fields: Sequence[Field]) -> str:
     return f'<table {TABLE} cellpadding="4">{rows}</table>'
 
 
-def _card(section: CardSection, *, body: bool = True) -> str:
-    label = severity_label(section.severity, section.severity_words)
-    parts = [
-        f"<h3>{_e(section.title)} &nbsp;{label}</h3>",
-        f'<p class="meta">Source: {_e(section.source)}'
-        + (
-            f" &nbsp;·&nbsp; applied to {section.episodes} episode"
-            f"{'' if section.episodes == 1 else 's'} in this range"
-            if section.episodes is not None
-            else ""
+def _card(section: CardSection, *, source: bool = True) -> str:
+    parts = [f"<h3>{_e(section.title)} &nbsp;{severity_label(section.severity)}</h3>"]
+    meta = []
+    if source:
+        meta.append(f"Source: {_e(section.source)}")
+    if section.episodes is not None:
+        meta.append(
+            f"applied to {section.episodes} episode{'' if section.episodes == 1 else 's'} "
+            "in this range"
         )
-        + "</p>",
-    ]
+    if meta:
+        parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
     if section.reasons:
         parts.append("<p><b>Why this card is shown:</b></p>")
         parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in section.reasons) + "</ul>")
-    if body:
-        parts.append(markdown_to_html(section.body_markdown, heading_offset=2))
-    elif section.lead:
-        parts.append(f"<p>{_inline(section.lead)}</p>")
+    parts.append(markdown_to_html(section.body_markdown, heading_offset=3))
     return "\n".join(parts)
+
+
+EVIDENCE_SHOWN = 4
 
 
 def _patterns(patterns: Iterable[PatternItem]) -> str:
     parts = []
     for pattern in patterns:
-        parts.append(
-            f"<h3>{_e(pattern.title)} &nbsp;"
-            f"{severity_label(pattern.severity, pattern.severity_words)}</h3>"
-        )
-        parts.append(f"<p>{_e(pattern.summary)}</p>")
+        parts.append(f"<h3>{_e(pattern.title)} &nbsp;{severity_label(pattern.severity)}</h3>")
+        text = f"<p>{_e(pattern.summary)}"
         if pattern.evidence:
-            parts.append(
-                '<ul class="evidence">'
-                + "".join(f"<li>{_e(line)}</li>" for line in pattern.evidence)
-                + "</ul>"
-            )
+            shown = list(pattern.evidence[:EVIDENCE_SHOWN])
+            if len(pattern.evidence) > EVIDENCE_SHOWN:
+                shown.append(f"and {len(pattern.evidence) - EVIDENCE_SHOWN} more")
+            text += f'<br/><span class="evidence">{_e("; ".join(shown))}</span>'
+        parts.append(text + "</p>")
     return "\n".join(parts)
 
 
@@ -212,50 +223,66 @@ def _document(title: str, body: str) -> str:
     )
 
 
-def _header(title: str, subtitle: str, generated: str) -> str:
-    return (
-        f"<h1>{_e(title)}</h1>"
-        f'<p class="meta">{subtitle} &nbsp;·&nbsp; Generated {_e(generated)} by Health Journal. '
-        f"{_e(NOT_ENCRYPTED)}</p>"
-    )
+def _header(title: str, lines: Sequence[str]) -> str:
+    """The title and, under it, who and when, said once (with "not encrypted")."""
+    meta = "<br/>".join(lines)
+    return f'<h1>{_e(title)}</h1><p class="meta">{meta}</p>'
 
 
-# --------------------------------------------------------------------------- reports
+def _generated(generated: date) -> str:
+    return f"Generated {_e(DATES.long(generated))} by Health Journal. {_e(NOT_ENCRYPTED)}"
+
+
+# --------------------------------------------------------------------------- episode report
 
 
 def episode_html(report: EpisodeReport) -> str:
     """The episode report as one HTML document."""
     body = [
-        _header(
-            report.title,
-            f"Episode id <tt>{_e(report.episode_id)}</tt>",
-            report.generated.isoformat(),
-        ),
+        _header(report.title, [_generated(report.generated)]),
+        f'<p class="lead">{_e(report.summary)}</p>',
         "<h2>The episode</h2>",
-        _fields_table(report.details),
-        "<h3>Notes</h3>",
-        f"<p>{_multiline(report.notes)}</p>" if report.notes else '<p class="muted">No notes.</p>',
-        "<h2>Cycle context</h2>",
+        _fields_table(
+            [*report.details, Field(Label.NOTES, report.notes)] if report.notes else report.details
+        ),
+        "<h2>In the cycle</h2>",
         _fields_table(report.cycle),
-        "<h2>Context on that date</h2>",
+        "<h2>Context on that day</h2>",
         _fields_table(report.context),
     ]
     if report.patterns:
-        body += [
-            "<h2>Patterns in the history this episode belongs to</h2>",
-            _patterns(report.patterns),
-        ]
+        body += ["<h2>Patterns this episode belongs to</h2>", _patterns(report.patterns)]
     body.append("<h2>Explanation cards</h2>")
     if report.cards:
         body.append(
-            '<p class="muted">Cards are listed most pressing first. Each says why it was '
-            "chosen for this episode.</p>"
+            '<p class="muted">Most pressing first; each says why it was chosen for this '
+            "episode.</p>"
         )
         body += [_card(section) for section in report.cards]
     else:
         body.append('<p class="muted">No card matched this episode.</p>')
     body.append(_statement(report.disclaimer))
     return _document(report.title, "\n".join(body))
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _attention(summary: AppointmentSummary) -> str:
+    if not summary.attention:
+        return (
+            '<p class="muted">Nothing logged in this range needed a visit by itself '
+            "(no warning sign, no bleeding after sex, nothing heavy or long).</p>"
+        )
+    rows = []
+    for item in summary.attention:
+        count = len(item.days)
+        times = {1: "once", 2: "twice"}.get(count, f"{count} times")
+        rows.append(
+            f'<tr><td width="23%">{severity_label(item.severity)}</td>'
+            f"<td><b>{_e(item.finding)}</b> — {_e(times)}: {_e(DATES.days(item.days))}</td></tr>"
+        )
+    return f'<table {TABLE} cellpadding="4">{"".join(rows)}</table>'
 
 
 def _figures(summary: AppointmentSummary) -> str:
@@ -265,96 +292,123 @@ def _figures(summary: AppointmentSummary) -> str:
         (f.bleeding_days, "days with bleeding"),
         (f.after_sex, "after sex"),
         (f.between_periods, "between periods"),
-        (f.heavy, "heavy"),
+        (f.heavy, "heavy or worse"),
+        (f.longest_days, "days, the longest episode"),
     ]
+    widths = (16, 17, 16, 17, 17, 17)
     row = "".join(
-        f'<td align="center" width="20%"><span class="big">{value}</span><br/>'
+        f'<td align="center" width="{width}%"><span class="big">{value}</span><br/>'
         f'<span class="small">{_e(label)}</span></td>'
-        for value, label in cells
+        for (value, label), width in zip(cells, widths, strict=True)
     )
-    return f'<table {TABLE} cellpadding="6"><tr>{row}</tr></table>'
+    return f'<table {TABLE} cellpadding="5"><tr>{row}</tr></table>'
 
 
 def _cycles(summary: AppointmentSummary) -> str:
     c = summary.cycles
-    if not c.count:
-        return '<p class="muted">No complete cycle began in this range.</p>'
+    if not c.count or c.median is None:
+        return '<p class="muted">Cycle lengths: no complete cycle began in this range.</p>'
     lengths = ", ".join(str(n) for n in c.lengths)
-    return _fields_table(
-        [
-            Field("Complete cycles", str(c.count)),
-            Field("Median length", f"{c.median:g} days"),
-            Field("Shortest / longest", f"{c.shortest} / {c.longest} days"),
-            Field("Each cycle", f"{lengths} days"),
-        ]
+    return (
+        f"<p><b>Cycle lengths:</b> {c.count} complete cycle{'' if c.count == 1 else 's'} "
+        f"began in this range; median {c.median:g} days, shortest {c.shortest}, longest "
+        f"{c.longest} ({_e(lengths)} days).</p>"
     )
 
 
-# Few, wide columns: each cell costs layout time, and wrapped cells are harder to scan.
-_EPISODE_COLUMNS = ("Date", "Bleeding", Label.BEFORE, "Cycle", "Flag", "Notes")
-_EPISODE_WIDTHS = (15, 21, 13, 15, 12, 24)
+def _visits(summary: AppointmentSummary) -> str:
+    if not summary.appointments:
+        return ""
+    items = "".join(
+        f"<li>{_e(DATES.short(a.date))}"
+        + (f" with {_e(a.with_)}" if a.with_.strip() else "")
+        + (f": {_e(' '.join(a.notes.split()))}" if a.notes.strip() else "")
+        + "</li>"
+        for a in summary.appointments
+    )
+    return f"<p><b>Visits logged in this range:</b></p><ul>{items}</ul>"
+
+
+# Compact: one table per month (the month in the header), short cells, the note's start.
+_COLUMNS = (
+    ("Date", 8),
+    (Label.AMOUNT, 14),
+    (Label.COLOUR, 8),
+    (Label.BEFORE, 11),
+    (Label.PAIN, 6),
+    (Label.SYMPTOMS, 12),
+    ("Cycle", 11),
+    ("Note (start)", 30),
+)
+# Longer months are cut into tables of at most this many rows, each fitting on a page.
+ROWS_PER_TABLE = 30
+NOTE_CHARS = 48
+_DASH = "—"
+
+
+def _short(text: str, limit: int = NOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _row_cells(row: EpisodeRow, with_year: bool) -> tuple[str, ...]:
+    episode = row.episode
+    when = DATES.short(episode.day) if with_year else DATES.day_month(episode.day)
+    if episode.duration_days > 1:
+        when += f" ({episode.duration_days} d)"
+    date_cell = f"<b>{_e(when)}</b>" if row.flagged else _e(when)
+    return (
+        date_cell,
+        _e(amount_words(episode)),
+        _e(colour_words(episode)) if episode.colour is not None else _DASH,
+        _e(before_words(episode)) if episode.trigger.value != "none" else _DASH,
+        _e(pain_words(episode)) if episode.pain.value != "none" else _DASH,
+        _e(symptom_words(episode)) if episode.symptoms else _DASH,
+        _e(cycle_cell(row.cycle)),
+        _e(_short(episode.notes)) if episode.notes.strip() else "",
+    )
 
 
 def _episode_table(summary: AppointmentSummary) -> str:
-    """One table per month: easier to scan, and Qt paginates small tables much faster."""
+    """One compact table, cut into pieces of at most ``ROWS_PER_TABLE`` rows (each piece
+    fits on a page, so no row is ever split and each page's piece has its header)."""
     if not summary.episodes:
         return '<p class="muted">No episodes were logged in this range.</p>'
-    head = "".join(
-        f'<th width="{w}%">{_e(c)}</th>'
-        for c, w in zip(_EPISODE_COLUMNS, _EPISODE_WIDTHS, strict=True)
-    )
-    months: dict[str, list[str]] = {}
-    for row in summary.episodes:
-        flag = f"<b>{_e(row.flag)}</b>" if row.flag else ""
-        bleeding = row.amount + ("" if row.colour == "—" else f", {row.colour.lower()}")
-        if row.pain != "None":
-            bleeding += f"; pain: {row.pain.lower()}"
-        cells = (
-            _e(row.when),
-            _e(bleeding),
-            _e(row.trigger),
-            _e(row.cycle),
-            flag,
-            _e(row.notes),
+    head = "".join(f'<th width="{width}%">{_e(name)}</th>' for name, width in _COLUMNS)
+    parts = [
+        '<p class="meta">Bold dates are in the list of what needs attention; '
+        "“d”: days the episode lasted; — : none logged.</p>"
+    ]
+    rows = summary.episodes
+    with_year = summary.start.year != summary.end.year
+    for first in range(0, len(rows), ROWS_PER_TABLE):
+        body = "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in _row_cells(row, with_year)) + "</tr>"
+            for row in rows[first : first + ROWS_PER_TABLE]
         )
-        months.setdefault(row.when[:7], []).append(
-            "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-        )
-    parts = []
-    for month, rows in months.items():
-        name = date.fromisoformat(month + "-01").strftime("%B %Y")
-        count = f"{len(rows)} episode{'' if len(rows) == 1 else 's'}"
-        parts.append(f'<h4>{_e(name)} &nbsp;<span class="meta">{count}</span></h4>')
         parts.append(
-            f'<table {TABLE} cellpadding="3" class="small">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f'<table {TABLE} cellpadding="2" class="small">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
     return "\n".join(parts)
 
 
-def _appointments(summary: AppointmentSummary) -> str:
-    if not summary.appointments:
-        return ""
-    rows = "".join(
-        f"<tr><td>{_e(a.date.isoformat())}</td><td>{_e(a.with_ or '—')}</td>"
-        f"<td>{_multiline(a.notes)}</td></tr>"
-        for a in summary.appointments
-    )
-    return (
-        "<h2>Visits logged in this range</h2>"
-        f'<table {TABLE} cellpadding="4">'
-        '<thead><tr><th width="16%">Date</th><th width="24%">With</th><th>Notes</th></tr></thead>'
-        f"{rows}</table>"
-    )
-
-
 def _chart(url: str, width: int, height: int, caption: str) -> str:
-    # Each image sits alone in its own paragraph: the layout moves a whole line, so a chart
-    # that does not fit at the bottom of a page starts on the next one instead of splitting.
+    # Each image sits alone in its paragraph, kept with its caption by the paginator.
     return (
-        f'<p align="center" style="margin-top: 6px; margin-bottom: 0px;">'
+        f'<p align="center" style="margin-top: 4px; margin-bottom: 0px;">'
         f'<img src="{url}" width="{width}" height="{height}"/></p>'
         f'<p class="meta" align="center">{_e(caption)}</p>'
+    )
+
+
+def _sources(summary: AppointmentSummary) -> str:
+    if not summary.sources:
+        return '<p class="muted">No card applied in this range.</p>'
+    return "".join(
+        f'<p class="source"><b>{_e(item.source)}</b> — supports: '
+        f"{_e('; '.join(item.supports))}.</p>"
+        for item in summary.sources
     )
 
 
@@ -364,56 +418,64 @@ def summary_html(
     timeline_height: int = 256,
     cycles_height: int = 320,
 ) -> str:
-    """The appointment summary as one HTML document; chart sizes are in layout pixels."""
+    """The appointment summary as one HTML document; chart sizes are in layout pixels.
+
+    Page 1 is the clinical summary; the charts start page 2; the cards' explanations, when
+    asked for, are an appendix on pages of their own.
+    """
+    meta = []
+    if summary.person:
+        meta.append(f"<b>{_e(summary.person)}</b>")
+    if summary.range_note:
+        meta.append(_e(summary.range_note))
+    meta.append(_generated(summary.generated))
     body = [
-        _header(summary.title, _e(summary.range_note), summary.generated.isoformat()),
-        "<h2>At a glance</h2>",
+        "<h1>Appointment summary</h1>",
+        f'<p class="range">{_e(DATES.range(summary.start, summary.end))}</p>',
+        f'<p class="meta">{"<br/>".join(meta)}</p>',
+        "<h2>What needs attention</h2>",
+        _attention(summary),
+        "<h2>Context</h2>",
+        _fields_table(summary.context),
+        "<h2>Figures</h2>",
         _figures(summary),
-        "<h2>Cycle lengths</h2>",
         _cycles(summary),
-    ]
-    body.append("<h2>Charts</h2>")
-    body.append(
+        _visits(summary),
+        "<h2>Timeline and cycles</h2>",
         _chart(
             TIMELINE_URL,
             chart_width,
             timeline_height,
-            "Timeline: each episode by date and amount; shaded bands are periods, diamonds "
-            "estimated ovulation; a triangle means after sex, a dark ring a card said to see "
-            "a provider.",
-        )
-    )
-    body.append(
+            "Each episode by date and amount; shaded bands are periods, diamonds estimated "
+            "ovulation; a triangle means after sex, a dark ring that a card said to see a "
+            "provider.",
+        ),
         _chart(
             CYCLES_URL,
             chart_width,
             cycles_height,
-            "Cycle chart: one row per cycle, episodes placed by day of cycle.",
-        )
-    )
-    body.append("<h2>Episodes in this range</h2>")
-    body.append(_episode_table(summary))
-    body.append(_appointments(summary))
-    body.append("<h2>Patterns across the history</h2>")
-    if summary.patterns:
-        body.append(_patterns(summary.patterns))
-    else:
-        body.append('<p class="muted">No pattern stands out in this range.</p>')
-    body.append("<h2>Cards relevant across this range</h2>")
-    if summary.cards:
-        body.append(
-            '<p class="muted">Each card once, most pressing first, with how many episodes '
-            "it applied to. The full text of each card is in the app.</p>"
-        )
-        body += [_card(section, body=False) for section in summary.cards]
-    else:
-        body.append('<p class="muted">No card applied to an episode in this range.</p>')
-    prep_title = summary.prep.title if summary.prep else "Preparing for your appointment"
-    body.append(f"<h2>{_e(prep_title)}</h2>")
+            "One row per cycle; episodes placed by day of cycle.",
+        ),
+        "<h2>Episodes</h2>",
+        _episode_table(summary),
+        "<h2>Patterns across the history</h2>",
+        _patterns(summary.patterns)
+        if summary.patterns
+        else '<p class="muted">No pattern stands out in this range.</p>',
+        "<h2>Questions for this visit</h2>",
+    ]
     if summary.questions:
-        body.append("<h3>Questions from this journal</h3>")
         body.append("<ul>" + "".join(f"<li>{_e(q)}</li>" for q in summary.questions) + "</ul>")
-    if summary.prep is not None:
-        body.append(markdown_to_html(summary.prep.body_markdown, heading_offset=1))
-    body.append(_statement(summary.disclaimer))
+    else:
+        body.append('<p class="muted">Nothing in this range raises a particular question.</p>')
+    body += ["<h2>Sources</h2>", _sources(summary), _statement(summary.disclaimer)]
+    if summary.with_explanations:
+        body.append(
+            '<h2 style="page-break-before: always;">Appendix: what the cards explain</h2>'
+            '<p class="muted">Each card that applied in this range, once, most pressing '
+            "first; sources are listed above.</p>"
+        )
+        body += [_card(section, source=False) for section in summary.cards]
+        if summary.prep is not None:
+            body.append(_card(summary.prep, source=False))
     return _document(summary.title, "\n".join(body))

@@ -12,14 +12,28 @@ Paper is A4, or Letter where the locale measures in US units.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QGuiApplication,
@@ -31,18 +45,21 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextFormat,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter
 
 from journal.charts import draw_cycle_chart, draw_timeline
+from journal.domain.dates import DATES
 from journal.reports.content import AppointmentSummary, EpisodeReport
 from journal.reports.html import (
     CYCLES_URL,
-    NOT_ENCRYPTED,
     TIMELINE_URL,
     episode_html,
     summary_html,
 )
+from journal.reports.outline import add_outline
 from journal.storage.errors import StorageFailure
 from journal.storage.files import (
     FILE_MODE,
@@ -64,9 +81,9 @@ LAYOUT_DPI = 96.0
 # Charts are drawn on a wider canvas than the text column and scaled down to fit it, so
 # the GUI's legends and labels fit on paper (at about 85 % of their screen size).
 CHART_WIDTH_IN = 8.0
-TIMELINE_HEIGHT_IN = 3.2
-CYCLE_ROW_IN = 0.32
-CYCLE_BASE_IN = 1.5
+TIMELINE_HEIGHT_IN = 2.5
+CYCLE_ROW_IN = 0.24
+CYCLE_BASE_IN = 1.2
 CYCLE_MAX_IN = 8.0
 
 _PAGE_SIZE_PROPERTY = "healthJournalPageSize"
@@ -111,6 +128,24 @@ def document_page_layout(document: QTextDocument) -> QPageLayout:
     return page_layout()
 
 
+def report_font(points: float) -> QFont:
+    """The reports' font, without ligatures: "fi" and "fl" stay two letters in the PDF's
+    text, so a search for "inflamed" finds it and copied text reads as typed."""
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(points)
+    for feature in ("liga", "clig", "dlig", "hlig"):
+        font.setFeature(QFont.Tag(feature), 0)
+    return font
+
+
+def _footer(report: Report) -> str:
+    generated = DATES.short(report.generated)
+    if isinstance(report, AppointmentSummary):
+        return f"Health Journal · appointment summary · generated {generated}"
+    return f"Health Journal · episode report (ref. {report.reference}) · generated {generated}"
+
+
 def _text_width_inches(layout: QPageLayout) -> float:
     return layout.paintRect(QPageLayout.Unit.Inch).width()
 
@@ -153,15 +188,9 @@ def build_document(report: Report, page_size: QPageSize | None = None) -> QTextD
     document = QTextDocument()
     document.setDocumentMargin(0)
     document.setProperty(_PAGE_SIZE_PROPERTY, int(layout.pageSize().id().value))
-    document.setProperty(
-        _FOOTER_PROPERTY,
-        f"Health Journal · generated {report.generated.isoformat()} · {NOT_ENCRYPTED}",
-    )
+    document.setProperty(_FOOTER_PROPERTY, _footer(report))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(10.0)
-    document.setDefaultFont(font)
+    document.setDefaultFont(report_font(10.0))
     width_in = _text_width_inches(layout)
     document.setPageSize(QSizeF(width_in * LAYOUT_DPI, 0))
     if isinstance(report, AppointmentSummary):
@@ -181,38 +210,233 @@ def build_document(report: Report, page_size: QPageSize | None = None) -> QTextD
     return document
 
 
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """One page: the band of the laid-out document from ``top`` to ``bottom``, under a
+    repeated table header (``header``: its band) when a table continues from the page
+    before."""
+
+    top: float
+    bottom: float
+    header: tuple[float, float] | None = None
+
+    @property
+    def header_height(self) -> float:
+        return self.header[1] - self.header[0] if self.header else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of the laid-out document, for the PDF's outline."""
+
+    level: int
+    text: str
+    y: float
+
+
+@dataclass(slots=True)
+class _Item:
+    """A top-level piece of the document (a paragraph, heading, image or table)."""
+
+    top: float
+    bottom: float
+    keep_with_next: bool
+    break_before: bool
+    lines: tuple[float, ...] = ()  # where a long paragraph may break between its lines
+    rows: tuple[float, ...] = ()  # where a table may break between its rows
+    header: tuple[float, float] | None = None  # a table's header row, repeated on each page
+
+
+_IMAGE = "\ufffc"
+_MIN_LINES = 2  # never leave fewer lines of a paragraph alone on a page
+_EDGE = 1.0  # device pixels kept clear of a page's cut (see paint_document)
+_LABEL = re.compile(r"\s*\[[^\]]*\]\s*$")  # a severity label ending a heading
+
+
+def _items(document: QTextDocument) -> tuple[list[_Item], list[Heading]]:
+    layout = document.documentLayout()
+    items: list[_Item] = []
+    headings: list[Heading] = []
+    iterator = document.rootFrame().begin()
+    while not iterator.atEnd():
+        frame, block = iterator.currentFrame(), iterator.currentBlock()
+        if frame is not None:
+            rect = layout.frameBoundingRect(frame)
+            policy = frame.frameFormat().pageBreakPolicy()
+            rows: tuple[float, ...] = ()
+            header: tuple[float, float] | None = None
+            if isinstance(frame, QTextTable):
+                cuts = _row_cuts(frame, layout)
+                if frame.format().headerRowCount() and cuts:
+                    header = (rect.top(), cuts[0])
+                    cuts = cuts[1:]  # never a header alone at a page's foot
+                rows = tuple(cuts)
+            items.append(
+                _Item(
+                    rect.top(),
+                    rect.bottom(),
+                    keep_with_next=False,
+                    break_before=bool(policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore),
+                    rows=rows,
+                    header=header,
+                )
+            )
+        elif block.isValid() and block.length() > 1:
+            # (Empty blocks are skipped: Qt places one after every table, with a bounding
+            # rectangle inside the table, which would offer a cut through its last row.)
+            rect = layout.blockBoundingRect(block)
+            level = block.blockFormat().headingLevel()
+            if level:
+                text = _LABEL.sub("", block.text().replace("\xa0", " ")).strip()
+                headings.append(Heading(level, text, rect.top()))
+            text_layout = block.layout()
+            lines: tuple[float, ...] = ()
+            count = text_layout.lineCount()
+            if count >= 2 * _MIN_LINES:
+                origin = text_layout.position().y()
+                lines = tuple(
+                    origin + text_layout.lineAt(i).y() for i in range(_MIN_LINES, count - 1)
+                )
+            policy = block.blockFormat().pageBreakPolicy()
+            items.append(
+                _Item(
+                    rect.top(),
+                    rect.bottom(),
+                    # Headings stay with what follows them, an image with its caption.
+                    keep_with_next=bool(level) or block.text() == _IMAGE,
+                    break_before=bool(policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore),
+                    lines=lines,
+                )
+            )
+        iterator += 1
+    items.sort(key=lambda item: item.top)
+    return items, headings
+
+
+def _row_cuts(table: QTextTable, layout: QAbstractTextDocumentLayout) -> list[float]:
+    """Heights between a table's rows: halfway between one row's text and the next's."""
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for row in range(table.rows()):
+        top, bottom = float("inf"), float("-inf")
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            first = layout.blockBoundingRect(cell.firstCursorPosition().block())
+            last = layout.blockBoundingRect(cell.lastCursorPosition().block())
+            top, bottom = min(top, first.top()), max(bottom, last.bottom())
+        tops.append(top)
+        bottoms.append(bottom)
+    return [(bottoms[r] + tops[r + 1]) / 2 for r in range(len(tops) - 1)]
+
+
+def paginate(document: QTextDocument, page_height: float) -> list[Slice]:
+    """Cut the laid-out ``document`` into pages, only where a cut splits nothing.
+
+    Pages break between top-level pieces (or between the lines of a long paragraph), never
+    inside a table or an image, never right after a heading, and always before a piece
+    marked ``page-break-before``. Every line therefore lands on exactly one page.
+    """
+    items, _headings = _items(document)
+    end = document.documentLayout().documentSize().height()
+    if not items:
+        return [Slice(0.0, max(end, 1.0))]
+    # Where the next page may start: before a piece (unless the one before keeps with
+    # it), between the lines of long paragraphs, between the rows of tables (the next page
+    # then repeats the table's header).
+    allowed: dict[float, tuple[float, float] | None] = {}
+    forced: list[float] = []
+    for index, item in enumerate(items):
+        if index and not items[index - 1].keep_with_next:
+            allowed[item.top] = None
+        if index and item.break_before:
+            forced.append(item.top)
+        for y in item.lines:
+            allowed[y] = None
+        for y in item.rows:
+            allowed[y] = item.header
+    cuts = sorted(allowed)
+    slices: list[Slice] = []
+    top, header = 0.0, None
+    while top < end - 0.5:
+        room = page_height - (header[1] - header[0] if header else 0.0)
+        limit = top + room
+        due = [y for y in forced if top < y <= limit]
+        if due:
+            cut = min(due)
+        elif end <= limit:
+            cut = end
+        else:
+            fitting = [y for y in cuts if top < y <= limit]
+            # A piece taller than a page (never in practice) is cut at the page's foot.
+            cut = fitting[-1] if fitting else limit
+        slices.append(Slice(top, cut, header))
+        top, header = cut, allowed.get(cut)
+    return slices or [Slice(0.0, max(end, 1.0))]
+
+
+def _layout_for(document: QTextDocument, device: QPagedPaintDevice, width: float) -> QTextDocument:
+    clone = document.clone()
+    clone.setDocumentMargin(0)
+    clone.documentLayout().setPaintDevice(device)
+    clone.setTextWidth(width)
+    return clone
+
+
 # --------------------------------------------------------------------------- painting
 
 
-def paint_document(document: QTextDocument, device: QPagedPaintDevice, resolution: int) -> int:
+def paint_document(
+    document: QTextDocument,
+    device: QPagedPaintDevice,
+    resolution: int,
+    outline: list[tuple[Heading, int, float]] | None = None,
+) -> int:
     """Lay ``document`` out for ``device`` and paint every page with its footer.
 
     Returns the number of pages. The document itself is left untouched (a clone is laid
-    out), so the same document can be previewed, printed and saved in turn.
+    out), so the same document can be previewed, printed and saved in turn. ``outline``,
+    when given, receives each heading with its page index and its height on that page.
     """
     page = device.pageLayout().paintRectPixels(resolution)
     footer = FOOTER_MM / 25.4 * resolution
     body = QSizeF(page.width(), page.height() - footer)
-    clone = document.clone()
-    clone.setDocumentMargin(0)
-    clone.documentLayout().setPaintDevice(device)
-    clone.setPageSize(body)
-    pages = max(1, clone.pageCount())
+    clone = _layout_for(document, device, body.width())
+    slices = paginate(clone, body.height())
+    if outline is not None:
+        _items_found, headings = _items(clone)
+        for heading in headings:
+            for index, band in enumerate(slices):
+                if band.top <= heading.y < band.bottom:
+                    outline.append((heading, index, heading.y - band.top + band.header_height))
+                    break
+    pages = len(slices)
     text = str(document.property(_FOOTER_PROPERTY) or "Health Journal")
     painter = QPainter()
     if not painter.begin(device):
         raise StorageFailure("The report could not be drawn (the printer or file refused it).")
     try:
-        footer_font = QFont("DejaVu Sans")
-        footer_font.setPointSizeF(7.5)
-        for index in range(pages):
+        footer_font = report_font(7.5)
+        for index, band in enumerate(slices):
             if index:
                 device.newPage()
+            if band.header is not None:
+                head_top, head_bottom = band.header
+                painter.save()
+                painter.translate(0, -head_top)
+                clone.drawContents(
+                    painter, QRectF(0, head_top, body.width(), head_bottom - head_top)
+                )
+                painter.restore()
             painter.save()
-            painter.translate(0, -index * body.height())
-            clone.drawContents(
-                painter, QRectF(0, index * body.height(), body.width(), body.height())
-            )
+            painter.translate(0, band.header_height - band.top)
+            # Stop just short of the cut: Qt draws (into the PDF's text, if clipped from
+            # sight) every block that touches the area, and the next page's first block
+            # begins exactly at the cut.
+            height = band.bottom - band.top - _EDGE
+            clone.drawContents(painter, QRectF(0, band.top, body.width(), height))
             painter.restore()
             top = body.height() + footer * 0.3
             painter.setPen(QPen(QColor("#888888"), max(1.0, resolution / 150)))
@@ -241,6 +465,31 @@ def print_document(document: QTextDocument, printer: QPrinter) -> int:
     return paint_document(document, printer, printer.resolution())
 
 
+def pdf_bytes(document: QTextDocument) -> tuple[bytes, int]:
+    """The document as a finished PDF (pages, footers and an outline of its headings),
+    and its number of pages."""
+    buffer = QByteArray()
+    device = QBuffer(buffer)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(device)
+    writer.setResolution(PDF_RESOLUTION)
+    layout = document_page_layout(document)
+    writer.setPageLayout(layout)
+    writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setCreator("Health Journal")
+    headings: list[tuple[Heading, int, float]] = []
+    pages = paint_document(document, writer, PDF_RESOLUTION, outline=headings)
+    del writer  # finishes the PDF
+    device.close()
+    # Headings as bookmarks: their page and their height from the page's top, in points.
+    top_margin = layout.margins(QPageLayout.Unit.Point).top()
+    entries = [
+        (heading.level, heading.text, page, top_margin + y / PDF_RESOLUTION * 72.0)
+        for heading, page, y in headings
+    ]
+    return add_outline(bytes(buffer.data()), entries), pages
+
+
 def write_pdf(document: QTextDocument, path: Path) -> int:
     """Save ``document`` as a new 0600 PDF at ``path``; refuses to overwrite. Returns pages.
 
@@ -257,13 +506,9 @@ def write_pdf(document: QTextDocument, path: Path) -> int:
     except OSError as error:
         raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
     try:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(document_page_layout(document))
-        writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-        writer.setCreator("Health Journal")
-        pages = paint_document(document, writer, PDF_RESOLUTION)
-        del writer  # closes the file
+        data, pages = pdf_bytes(document)
+        with open(temp, "wb") as out:
+            out.write(data)
         fsync_file(temp)
         place_new(temp, target)
     except FileExistsError:

@@ -25,9 +25,16 @@ def episode_report_for(service: JournalService, episode_id: str) -> EpisodeRepor
 
 
 def summary_for(
-    service: JournalService, start: date | None = None, end: date | None = None
+    service: JournalService,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    name: str | None = None,
+    with_explanations: bool = False,
 ) -> AppointmentSummary:
-    """The appointment summary; a missing end is today, a missing start the default range's."""
+    """The appointment summary; a missing end is today, a missing start the default range's
+    (since the most recent visit before today, else the last 6 months). ``name`` is printed
+    only when given; the cards' explanations are an appendix only ``with_explanations``."""
     from journal.reports.content import appointment_summary, default_range
 
     today = clock.today()
@@ -39,7 +46,16 @@ def summary_for(
         start if start is not None else default_start,
         end if end is not None else default_end,
         today,
+        name=name,
+        with_explanations=with_explanations,
     )
+
+
+def default_range_words(service: JournalService) -> str:
+    """The range the summary uses by default, in words, for the dialog."""
+    from journal.reports.content import default_range_words as words
+
+    return words(service.data(), clock.today())
 
 
 def write_report(
@@ -48,6 +64,9 @@ def write_report(
     episode_id: str | None = None,
     start: date | None = None,
     end: date | None = None,
+    *,
+    name: str | None = None,
+    with_explanations: bool = False,
 ) -> None:
     """Write an episode report (``episode_id``) or an appointment summary as a new PDF.
 
@@ -58,6 +77,6 @@ def write_report(
     report = (
         episode_report_for(service, episode_id)
         if episode_id is not None
-        else summary_for(service, start, end)
+        else summary_for(service, start, end, name=name, with_explanations=with_explanations)
     )
     render.write_pdf(render.build_document(report), output)

@@ -75,7 +75,9 @@ def test_episode_preview_closes_at_once_on_lock(qtbot, service: JournalService) 
 def test_appointment_dialog_presets_and_preview(qtbot, service: JournalService) -> None:
     dialog = AppointmentDialog(service)
     qtbot.addWidget(dialog)
-    assert "2026-08-20" in dialog.preset.itemText(AppointmentDialog.SINCE_VISIT)
+    assert dialog.preset.itemText(AppointmentDialog.SINCE_VISIT) == (
+        "Since the visit with Dr <i>Who</i> on 20 Aug 2026"
+    )
     assert dialog.range() == (date(2026, 8, 20), date(2026, 11, 22))
     assert "5 episodes" in " ".join(dialog.preview.toPlainText().split())
     dialog.preset.setCurrentIndex(AppointmentDialog.MONTHS_3)
@@ -86,7 +88,8 @@ def test_appointment_dialog_presets_and_preview(qtbot, service: JournalService) 
     assert "6 episodes" in " ".join(dialog.preview.toPlainText().split())
     dialog.set_range(date(2026, 9, 1), date(2026, 9, 30))
     assert dialog.from_edit.isEnabled()
-    assert "Appointment summary: 2026-09-01 to 2026-09-30" in dialog.preview.toPlainText()
+    assert "1 September to 30 September 2026" in dialog.preview.toPlainText()
+    assert dialog.range_label.text() == "This summary covers 1 September to 30 September 2026."
 
 
 def test_adding_an_appointment_moves_since_the_last_visit(
@@ -100,8 +103,14 @@ def test_adding_an_appointment_moves_since_the_last_visit(
     assert service.last_appointment() == visit
     assert dialog.range() == (date(2026, 10, 10), date(2026, 11, 22))
     text = dialog.preview.toPlainText()
-    assert "Since the last visit with Gynaecologist on 2026-10-10" in text
+    assert "Since the visit with Gynaecologist on 10 October 2026" in text
     assert "<b>scan</b>" in text  # journal text stays text
+    # A visit logged today is this visit: the summary still runs from the one before.
+    today = Appointment(date(2026, 11, 22), "GP", "")
+    monkeypatch.setattr(ReportPrompts, "ask_appointment", classmethod(lambda cls, p: today))
+    assert dialog.add_appointment() == today
+    assert dialog.range() == (date(2026, 10, 10), date(2026, 11, 22))
+    assert "Gynaecologist" in dialog.preset.itemText(AppointmentDialog.SINCE_VISIT)
 
 
 def test_appointment_dialog_save_and_print(
@@ -113,7 +122,16 @@ def test_appointment_dialog_save_and_print(
     _answer_path(monkeypatch, target)
     assert dialog.save_pdf() == target
     text, _pages = pdf_text(target)
-    assert "5 episodes" in text and "Preparing for your appointment" in text
+    assert "5 episodes" in text and "Questions for this visit" in text
+    assert "Preparing for your appointment" not in text  # explanations only when asked for
+    dialog.explanations_check.setChecked(True)
+    dialog.name_edit.setText("Alex Example")
+    dialog.name_edit.editingFinished.emit()
+    appendix = tmp_path / "summary-appendix.pdf"
+    _answer_path(monkeypatch, appendix)
+    assert dialog.save_pdf() == appendix
+    text, _pages = pdf_text(appendix)
+    assert "Preparing for your appointment" in text and "Alex Example" in text
     assert "not encrypted" in told[-1][1]
     # Printing goes to whatever printer the print dialog gives: here a PDF file printer.
     from PySide6.QtPrintSupport import QPrinter

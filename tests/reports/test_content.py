@@ -43,7 +43,7 @@ def test_summary_figures_match_the_data(data: JournalData) -> None:
     summary = appointment_summary(data, Explainer(data), VISIT, TODAY, TODAY)
     figures = summary.figures
     # ep-before (July) lies before the visit and is left out.
-    assert [row.id for row in summary.episodes] == [
+    assert [row.episode.id for row in summary.episodes] == [
         "ep-sex-1",
         "ep-mid",
         "ep-sex-2",
@@ -57,12 +57,13 @@ def test_summary_figures_match_the_data(data: JournalData) -> None:
     assert figures.between_periods == 4  # the heavy one was during a period
     assert summary.cycles.lengths == (30, 28)
     assert summary.cycles.median == 29.0
-    assert "Since the last visit with Dr <i>Who</i> on 2026-08-20" in summary.range_note
+    assert summary.range_note == "Since the visit with Dr <i>Who</i> on 20 August 2026."
 
 
 def test_summary_cards_are_each_listed_once_like_the_explainer_says(data: JournalData) -> None:
     explainer = Explainer(data)
-    summary = appointment_summary(data, explainer, VISIT, TODAY, TODAY)
+    assert appointment_summary(data, explainer, VISIT, TODAY, TODAY).cards == ()
+    summary = appointment_summary(data, explainer, VISIT, TODAY, TODAY, with_explanations=True)
     expected = [(card.id, count) for card, count in explainer.cards_for_range(VISIT, TODAY)]
     shown = [(c.id, c.episodes) for c in summary.cards]
     assert summary.prep is not None

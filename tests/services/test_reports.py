@@ -51,7 +51,7 @@ def test_write_report_episode_and_range(service: JournalService, tmp_path: Path,
     summary_pdf = tmp_path / "out" / "summary.pdf"
     write_report(service, summary_pdf, start=date(2026, 7, 1), end=date(2026, 9, 30))
     text, _pages = pdf_text(summary_pdf)
-    assert "Appointment summary: 2026-07-01 to 2026-09-30" in text
+    assert "Appointment summary 1 July to 30 September 2026" in text
     assert "3 episodes" in text
     assert pdf_image_count(summary_pdf) >= 2
     with pytest.raises(StorageFailure, match="already exists"):
@@ -97,7 +97,7 @@ def test_cli_report_range(journal: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     text, _pages = pdf_text(target)
-    assert "Appointment summary: 2026-08-20 to 2026-11-22" in text
+    assert "Appointment summary 20 August to 22 November 2026" in text
     assert "5 episodes" in text and "2 after sex" in text
     assert pdf_image_count(target) >= 2
     before = target.read_bytes()
