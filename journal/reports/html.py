@@ -74,6 +74,7 @@ td.label { font-weight: bold; color: #333333; background-color: #f3f5f8; }
 .range { font-size: 13pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px;
          color: #1d2c4c; }
 .source { font-size: 9pt; margin-top: 0px; margin-bottom: 3px; }
+.joint { font-size: 1pt; margin-top: 0px; margin-bottom: 0px; line-height: 1pt; }
 .gap { margin-top: 0px; margin-bottom: 2px; font-size: 3pt; }
 """
 
@@ -268,6 +269,13 @@ def episode_html(report: EpisodeReport) -> str:
 # --------------------------------------------------------------------------- summary
 
 
+def _days(days: Sequence[date]) -> str:
+    if len(days) <= DAYS_SHOWN:
+        return DATES.days(days)
+    shown = DATES.days(days[-DAYS_SHOWN:])
+    return f"most recently {shown} (all {len(days)} are bold in the table)"
+
+
 def _attention(summary: AppointmentSummary) -> str:
     if not summary.attention:
         return (
@@ -280,7 +288,7 @@ def _attention(summary: AppointmentSummary) -> str:
         times = {1: "once", 2: "twice"}.get(count, f"{count} times")
         rows.append(
             f'<tr><td width="23%">{severity_label(item.severity)}</td>'
-            f"<td><b>{_e(item.finding)}</b> — {_e(times)}: {_e(DATES.days(item.days))}</td></tr>"
+            f"<td><b>{_e(item.finding)}</b> — {_e(times)}: {_e(_days(item.days))}</td></tr>"
         )
     return f'<table {TABLE} cellpadding="4">{"".join(rows)}</table>'
 
@@ -335,13 +343,14 @@ _COLUMNS = (
     (Label.AMOUNT, 14),
     (Label.COLOUR, 8),
     (Label.BEFORE, 11),
-    (Label.PAIN, 6),
+    (Label.PAIN, 9),
     (Label.SYMPTOMS, 12),
     ("Cycle", 11),
-    ("Note (start)", 30),
+    ("Note (start)", 27),
 )
-# Longer months are cut into tables of at most this many rows, each fitting on a page.
-ROWS_PER_TABLE = 30
+ROWS_PER_PIECE = 25
+# The attention list names at most this many days per finding (the table has them all).
+DAYS_SHOWN = 12
 NOTE_CHARS = 48
 _DASH = "—"
 
@@ -370,27 +379,33 @@ def _row_cells(row: EpisodeRow, with_year: bool) -> tuple[str, ...]:
 
 
 def _episode_table(summary: AppointmentSummary) -> str:
-    """One compact table, cut into pieces of at most ``ROWS_PER_TABLE`` rows (each piece
-    fits on a page, so no row is ever split and each page's piece has its header)."""
+    """One compact table, written as pieces of ``ROWS_PER_PIECE`` rows stacked without a gap
+    (Qt lays out many small tables several times faster than one long one); only the first
+    piece has the header, which the paginator repeats on each page the table continues."""
     if not summary.episodes:
         return '<p class="muted">No episodes were logged in this range.</p>'
     head = "".join(f'<th width="{width}%">{_e(name)}</th>' for name, width in _COLUMNS)
-    parts = [
-        '<p class="meta">Bold dates are in the list of what needs attention; '
-        "“d”: days the episode lasted; — : none logged.</p>"
-    ]
-    rows = summary.episodes
     with_year = summary.start.year != summary.end.year
-    for first in range(0, len(rows), ROWS_PER_TABLE):
+    rows = summary.episodes
+    pieces = []
+    for first in range(0, len(rows), ROWS_PER_PIECE):
         body = "".join(
-            "<tr>" + "".join(f"<td>{cell}</td>" for cell in _row_cells(row, with_year)) + "</tr>"
-            for row in rows[first : first + ROWS_PER_TABLE]
+            "<tr>"
+            + "".join(
+                f'<td width="{width}%">{cell}</td>'
+                for cell, (_name, width) in zip(_row_cells(row, with_year), _COLUMNS, strict=True)
+            )
+            + "</tr>"
+            for row in rows[first : first + ROWS_PER_PIECE]
         )
-        parts.append(
-            f'<table {TABLE} cellpadding="2" class="small">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        header = f"<thead><tr>{head}</tr></thead>" if first == 0 else ""
+        pieces.append(
+            f'<table {TABLE} cellpadding="2" class="small">{header}<tbody>{body}</tbody></table>'
         )
-    return "\n".join(parts)
+    return (
+        '<p class="meta">Bold dates are in the list of what needs attention; '
+        "“d”: days the episode lasted; — : none logged.</p>" + '<p class="joint"></p>'.join(pieces)
+    )
 
 
 def _chart(url: str, width: int, height: int, caption: str) -> str:

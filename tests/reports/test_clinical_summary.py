@@ -286,3 +286,25 @@ def test_question_for_overdue_screening_never_asks_what_is_known() -> None:
     assert "1 March 2022, more than 3 years ago" in overdue
     assert "No cervical screening is logged" in _questions(_journal(screening=None))
     assert "screening" not in _questions(_journal())  # up to date: not asked
+
+
+def test_a_long_table_breaks_between_rows_and_repeats_its_header(
+    tmp_path: Path, qapp: object
+) -> None:
+    from journal.services.demo import synthetic_data
+
+    data = synthetic_data(150, TODAY, years=1.0)
+    summary = appointment_summary(data, Explainer(data), months_before(TODAY, 12), TODAY, TODAY)
+    target = tmp_path / "long.pdf"
+    write_pdf(build_document(summary), target)
+    pdf = read_pdf(target)
+    pages = [" ".join(page.split()) for page in pdf.pages]
+    table_pages = [
+        page for page in pages[1:] if "follicular" in page and "Patterns across" not in page
+    ]
+    assert len(table_pages) >= 2
+    for page in table_pages[1:]:
+        assert page.startswith("Date Amount Colour What came before")
+    # Every episode's row is printed exactly once, whole (its date and its cycle cell).
+    rows = sum(page.count("Tired, stressed week.") for page in pages)
+    assert rows == sum(1 for e in data.episodes if e.notes.startswith("Tired, stressed"))
