@@ -80,6 +80,7 @@ class EpisodeReport:
     day: date
     generated: date
     when: str
+    heading_when: str  # the short form, so the title fits on one line
     summary: str
     details: tuple[Field, ...]
     notes: str
@@ -91,7 +92,7 @@ class EpisodeReport:
 
     @property
     def title(self) -> str:
-        return f"Bleeding episode of {self.when}"
+        return f"Bleeding episode of {self.heading_when}"
 
     @property
     def reference(self) -> str:
@@ -236,6 +237,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
         day=episode.day,
         generated=generated,
         when=when_words(episode),
+        heading_when=when_words(episode, short=True),
         summary=summary_words(explanation),
         details=episode_fields(episode),
         notes=episode.notes,
@@ -454,6 +456,10 @@ def _questions(
         found.append(
             f"My last cervical screening was on {DATES.long(screening.date)}, more than "
             f"{SCREENING_DUE_YEARS} years ago: can I have one now?"
+        )
+    elif screening.result is ScreeningResult.UNKNOWN:
+        found.append(
+            f"What was the result of my cervical screening on {DATES.long(screening.date)}?"
         )
     elif screening.result is ScreeningResult.ABNORMAL:
         found.append(

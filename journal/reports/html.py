@@ -53,7 +53,7 @@ _SEVERITY_STYLE = {
 # Margins in px: Qt's rich text ignores pt margins (it honours pt font sizes).
 STYLE = """
 body { font-size: 10pt; color: #111111; }
-h1 { font-size: 17pt; font-weight: bold; margin-top: 0px; margin-bottom: 3px; }
+h1 { font-size: 14pt; font-weight: bold; margin-top: 0px; margin-bottom: 3px; }
 h2 { font-size: 12.5pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px;
      color: #1d2c4c; }
 h3 { font-size: 10.5pt; font-weight: bold; margin-top: 9px; margin-bottom: 2px; }

@@ -245,15 +245,13 @@ class _Item:
     bottom: float
     keep_with_next: bool
     break_before: bool
-    lines: tuple[float, ...] = ()  # where a long paragraph may break between its lines
     rows: tuple[float, ...] = ()  # where a table may break between its rows
     header: tuple[float, float] | None = None  # a table's header row, repeated on each page
     continues: bool = False  # a headerless piece of the table before it
 
 
 _IMAGE = "\ufffc"
-_MIN_LINES = 2  # never leave fewer lines of a paragraph alone on a page
-_EDGE = 1.0  # device pixels kept clear of a page's cut (see paint_document)
+_EDGE = 1.0  # device pixels kept clear of a page's cuts (see _draw_band); 1/200 inch
 _LABEL = re.compile(r"\s*\[[^\]]*\]\s*$")  # a severity label ending a heading
 
 
@@ -303,14 +301,6 @@ def _items(document: QTextDocument) -> tuple[list[_Item], list[Heading]]:
             if level:
                 text = _LABEL.sub("", block.text().replace("\xa0", " ")).strip()
                 headings.append(Heading(level, text, rect.top()))
-            text_layout = block.layout()
-            lines: tuple[float, ...] = ()
-            count = text_layout.lineCount()
-            if count >= 2 * _MIN_LINES:
-                origin = text_layout.position().y()
-                lines = tuple(
-                    origin + text_layout.lineAt(i).y() for i in range(_MIN_LINES, count - 1)
-                )
             policy = block.blockFormat().pageBreakPolicy()
             items.append(
                 _Item(
@@ -319,7 +309,6 @@ def _items(document: QTextDocument) -> tuple[list[_Item], list[Heading]]:
                     # Headings stay with what follows them, an image with its caption.
                     keep_with_next=bool(level) or block.text() == _IMAGE,
                     break_before=bool(policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore),
-                    lines=lines,
                 )
             )
         iterator += 1
@@ -344,8 +333,10 @@ def _row_cuts(table: QTextTable, layout: QAbstractTextDocumentLayout, scale: flo
 def paginate(document: QTextDocument, page_height: float) -> tuple[list[Slice], list[Heading]]:
     """Cut the laid-out ``document`` into pages, only where a cut splits nothing.
 
-    Pages break between top-level pieces, between the lines of a long paragraph or between
-    the rows of a table (the next page repeats its header), never inside a row or an image,
+    Pages break between top-level pieces (paragraphs, list items, headings, images,
+    tables) or between the rows of a table (the next page repeats its header); never
+    inside a paragraph (Qt would print a line cut by the page's edge into the text of both
+    pages), a row or an image,
     never right after a heading or a table's header, and always before a piece
     marked ``page-break-before``. Every line therefore lands on exactly one page.
     """
@@ -354,8 +345,7 @@ def paginate(document: QTextDocument, page_height: float) -> tuple[list[Slice], 
     if not items:
         return [Slice(0.0, max(end, 1.0))], headings
     # Where the next page may start: before a piece (unless the one before keeps with
-    # it), between the lines of long paragraphs, between the rows of tables (the next page
-    # then repeats the table's header).
+    # it), between the rows of tables (the next page then repeats the table's header).
     allowed: dict[float, tuple[float, float] | None] = {}
     forced: list[float] = []
     for index, item in enumerate(items):
@@ -363,8 +353,6 @@ def paginate(document: QTextDocument, page_height: float) -> tuple[list[Slice], 
             allowed[item.top] = item.header if item.continues else None
         if index and item.break_before:
             forced.append(item.top)
-        for y in item.lines:
-            allowed[y] = None
         for y in item.rows:
             allowed[y] = item.header
     cuts = sorted(allowed)
@@ -396,6 +384,26 @@ def _layout_for(document: QTextDocument, device: QPagedPaintDevice, width: float
 
 
 # --------------------------------------------------------------------------- painting
+
+
+def _draw_band(
+    painter: QPainter,
+    document: QTextDocument,
+    band: tuple[float, float],
+    at: float,
+    width: float,
+) -> None:
+    """Draw the band ``band`` (top, bottom) of the laid-out document at height ``at``.
+
+    The band is drawn a hair short of both its edges: Qt draws every line that touches the
+    area into the PDF's text (even where it is clipped from sight), and the line before a
+    cut ends exactly where the line after it begins.
+    """
+    top, bottom = band
+    painter.save()
+    painter.translate(0, at - top)
+    document.drawContents(painter, QRectF(0, top + _EDGE, width, bottom - top - 2 * _EDGE))
+    painter.restore()
 
 
 def paint_document(
@@ -432,21 +440,8 @@ def paint_document(
             if index:
                 device.newPage()
             if band.header is not None:
-                head_top, head_bottom = band.header
-                painter.save()
-                painter.translate(0, -head_top)
-                clone.drawContents(
-                    painter, QRectF(0, head_top, body.width(), head_bottom - head_top)
-                )
-                painter.restore()
-            painter.save()
-            painter.translate(0, band.header_height - band.top)
-            # Stop just short of the cut: Qt draws (into the PDF's text, if clipped from
-            # sight) every block that touches the area, and the next page's first block
-            # begins exactly at the cut.
-            height = band.bottom - band.top - _EDGE
-            clone.drawContents(painter, QRectF(0, band.top, body.width(), height))
-            painter.restore()
+                _draw_band(painter, clone, band.header, 0.0, body.width())
+            _draw_band(painter, clone, (band.top, band.bottom), band.header_height, body.width())
             top = body.height() + footer * 0.3
             painter.setPen(QPen(QColor("#888888"), max(1.0, resolution / 150)))
             painter.drawLine(QPointF(0, top), QPointF(body.width(), top))

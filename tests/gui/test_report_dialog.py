@@ -55,7 +55,7 @@ def test_episode_report_preview_saves_a_pdf_and_says_it_is_not_encrypted(
     _answer_path(monkeypatch, target)
     assert dialog.save_pdf() == target
     text, pages = pdf_text(target)
-    assert "Bleeding episode of 11 September 2026" in text and f"page 1 of {pages}" in text
+    assert "Bleeding episode of 11 Sep 2026" in text and f"page 1 of {pages}" in text
     assert squeezed(NOTE_SCRIPT) in squeezed(text)
     assert told[-1][0] == "Report saved" and "not encrypted" in told[-1][1]
     # A second save to the same name is refused with one clear sentence.

@@ -46,7 +46,7 @@ def test_write_report_episode_and_range(service: JournalService, tmp_path: Path,
     episode_pdf = tmp_path / "out" / "episode.pdf"
     write_report(service, episode_pdf, episode_id="ep-mid")
     text, _pages = pdf_text(episode_pdf)
-    assert "Bleeding episode of 11 September 2026 to 12 September 2026" in text
+    assert "Bleeding episode of 11 Sep 2026 to 12 Sep 2026" in text
     assert squeezed(NOTE_SCRIPT) in squeezed(text)
     summary_pdf = tmp_path / "out" / "summary.pdf"
     write_report(service, summary_pdf, start=date(2026, 7, 1), end=date(2026, 9, 30))
@@ -84,7 +84,7 @@ def test_cli_report_episode_headless(journal: Path, tmp_path: Path) -> None:
     assert "NOT encrypted" in result.stderr
     text, pages = pdf_text(target)
     assert pages >= 1 and f"page 1 of {pages}" in text
-    assert "Bleeding episode of 5 September 2026, 22:30" in text
+    assert "Bleeding episode of 5 Sep 2026, 22:30" in text
     again = _run(journal, "report", "--episode", "ep-sex-1", "-o", str(target))
     assert again.returncode == 1
     assert "already exists" in again.stderr and "Traceback" not in again.stderr
