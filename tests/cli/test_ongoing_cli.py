@@ -44,7 +44,7 @@ def test_an_ongoing_episode_is_listed_shown_and_ended(journal: Path) -> None:
     assert as_json["ongoing"] is True and "ended_at" not in as_json
     assert as_json["amount"] == "very-heavy" and as_json["symptoms"] == ["fainting"]
     shown = run(journal, "show", episode_id[:8])
-    assert "When:      2026-11-01T08:00, still going on" in shown.stdout
+    assert "When:                    1 November 2026, 08:00, still going on" in shown.stdout
     document = json.loads(run(journal, "show", episode_id, "--json").stdout)
     assert document["episode"]["ongoing"] is True
     assert document["cycle"]["pregnancy"] == "unlikely"
