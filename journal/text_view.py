@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from journal.cards import DISCLAIMER, Explanation
+from journal.cards import DISCLAIMER, Explanation, Triage, TriageLevel
 from journal.domain.errors import printable
 from journal.domain.model import moment_to_iso
 from journal.domain.vocabulary import Severity
@@ -40,9 +40,30 @@ def _wrap(text: str, indent: str) -> str:
     return "\n".join(wrapped)
 
 
+_TRIAGE_MARK = {
+    TriageLevel.URGENT: "!!",
+    TriageLevel.SEE_PROVIDER: "! ",
+    TriageLevel.CHECK: "  ",
+    TriageLevel.NONE: "  ",
+}
+
+
+def triage_lines(triage: Triage) -> list[str]:
+    """The triage block: level in words and the timing, then every reason."""
+    head = f"{_TRIAGE_MARK[triage.level]} {triage.level.words.upper()}: {triage.timing}"
+    lines = [textwrap.fill(head, width=78, subsequent_indent="   ")]
+    if triage.reasons:
+        lines.append("   Because of:")
+        lines += [_wrap(reason, "   - ") for reason in triage.reasons]
+    return lines
+
+
 def explanation_text(explanation: Explanation) -> str:
     episode, cycle = explanation.episode, explanation.cycle
-    lines = [f"Episode {printable(episode.id)}"]
+    # What to do now comes first, before any detail or card.
+    lines = triage_lines(explanation.triage)
+    lines.append("")
+    lines.append(f"Episode {printable(episode.id)}")
     when = moment_to_iso(episode.started_at)
     if episode.ended_at is not None:
         when += f" to {moment_to_iso(episode.ended_at)}"
