@@ -14,7 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from journal.cards import DISCLAIMER, Card, CardMatch, Explainer, Explanation, Pattern
+from journal.cards import (
+    DISCLAIMER,
+    Card,
+    CardMatch,
+    Explainer,
+    Explanation,
+    Pattern,
+    Triage,
+)
 from journal.charts.data import CycleRow, TimelineData, cycle_rows, timeline_data
 from journal.domain.cycle import PLAUSIBLE_CYCLE, CycleCalendar, CycleContext
 from journal.domain.model import (
@@ -102,6 +110,7 @@ class EpisodeReport:
     context: tuple[Field, ...]
     cards: tuple[CardSection, ...]
     patterns: tuple[PatternItem, ...]
+    triage: Triage | None = None  # what to do now: printed at the top
     disclaimer: str = DISCLAIMER
 
     @property
@@ -314,6 +323,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
         context=_context_fields(explanation.context),
         cards=tuple(_card_section(m) for m in explanation.cards),
         patterns=tuple(_pattern_item(p) for p in explanation.patterns),
+        triage=explanation.triage,
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from journal.cards import Triage
 from journal.domain.vocabulary import Severity
 from journal.reports.content import (
     AppointmentSummary,
@@ -180,6 +181,23 @@ def _card(section: CardSection, *, body: bool = True) -> str:
     return "\n".join(parts)
 
 
+def triage_box(triage: Triage) -> str:
+    """What to do now, boxed: the level in words (tinted label), the timing, the reasons."""
+    label = severity_label(triage.level.severity, triage.level.words.upper())
+    reasons = ""
+    if triage.reasons:
+        reasons = (
+            "<p><b>Because:</b></p><ul>"
+            + "".join(f"<li>{_e(r)}</li>" for r in triage.reasons)
+            + "</ul>"
+        )
+    return (
+        f'<table {TABLE} cellpadding="6"><tr><td>'
+        f"<p><b>What to do now:</b> {label} &nbsp;<b>{_e(triage.timing)}</b></p>"
+        f"{reasons}</td></tr></table>"
+    )
+
+
 def _patterns(patterns: Iterable[PatternItem]) -> str:
     parts = []
     for pattern in patterns:
@@ -231,6 +249,7 @@ def episode_html(report: EpisodeReport) -> str:
             f"Episode id <tt>{_e(report.episode_id)}</tt>",
             report.generated.isoformat(),
         ),
+        triage_box(report.triage) if report.triage is not None else "",
         "<h2>The episode</h2>",
         _fields_table(report.details),
         "<h3>Notes</h3>",
