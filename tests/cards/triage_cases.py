@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .card_builders import Setup, episode, medication
+from .card_builders import PERIODS, Setup, episode, medication
 
 D = date
 BETWEEN = Setup(day=D(2026, 1, 20))  # spotting between periods, nothing else: triage none
@@ -179,8 +179,8 @@ ROW_CASES: list[RowCase] = [
     RowCase(
         "lasting",
         "see-provider",
-        BETWEEN.but(ongoing=True, today=D(2026, 1, 28)),
-        BETWEEN.but(ongoing=True, today=D(2026, 1, 26)),
+        BETWEEN.but(ongoing=True, today=D(2026, 1, 28), periods=PERIODS[:1]),
+        BETWEEN.but(ongoing=True, today=D(2026, 1, 26), periods=PERIODS[:1]),
         "an ongoing episode counts up to today",
     ),
     RowCase(

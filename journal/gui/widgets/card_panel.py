@@ -104,13 +104,14 @@ class TriageLine(QFrame):
         self.reasons.setObjectName("triageReasons")
         top = QHBoxLayout()
         top.setSpacing(8)
-        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.words, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.timing, 1)
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.words, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addWidget(self.timing)  # on its own line, so the panel stays narrow
         layout.addWidget(self.reasons)
         self.hide()
 
