@@ -70,7 +70,6 @@ def show_json(setup: Setup, empty: Path, folder: Path) -> dict[str, object]:
     return document
 
 
-@pytest.mark.usefixtures("passphrase_env")
 FIRST_CASE_PER_ROW = list({case.row: case for case in reversed(ROW_CASES)}.values())[::-1]
 
 
@@ -78,6 +77,7 @@ def test_every_row_is_in_the_cli_table() -> None:
     assert {case.row for case in FIRST_CASE_PER_ROW} == {case.row for case in ROW_CASES}
 
 
+@pytest.mark.usefixtures("passphrase_env")
 @pytest.mark.parametrize("case", FIRST_CASE_PER_ROW, ids=case_id)
 def test_show_json_fires_the_row_and_not_for_the_near_case(
     case: RowCase, empty_journal: Path, tmp_path: Path
