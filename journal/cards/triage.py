@@ -177,7 +177,6 @@ class Signs:
 
     situation: Situation
     today: date
-    extra_see_provider: tuple[str, ...] = ()
 
     @property
     def episode_amount(self) -> Amount:
