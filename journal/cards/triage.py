@@ -441,7 +441,8 @@ _PHASE_WORDS = {
 
 def _same_phase(s: Signs) -> str | None:
     phase = s.situation.cycle.phase
-    if not s.outside_period or phase not in _PHASE_WORDS:
+    # In pregnancy the cycle has stopped: the pregnancy rows speak instead.
+    if not s.outside_period or phase not in _PHASE_WORDS or s.pregnant_or_possible:
         return None
     cycles = s.situation.history.same_phase_cycles(s.situation.cycle)
     if cycles < 3:
