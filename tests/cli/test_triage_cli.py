@@ -22,13 +22,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from cards.card_builders import Setup
-from cards.triage_cases import ROW_CASES, RowCase, case_id
 
-from helpers import PASSPHRASE
 from journal import cli, clock
 from journal.domain import interchange
 from journal.storage import create_journal
+from tests.cards.card_builders import Setup
+from tests.cards.triage_cases import ROW_CASES, RowCase, case_id
+from tests.helpers import PASSPHRASE
 
 
 @pytest.fixture(scope="module")

@@ -76,6 +76,7 @@ def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
     assert line.accessibleName().startswith("What to do now: See a provider.")
     # It sits above the cards.
     panel = window.card_panel.layout()
+    assert panel is not None
     assert panel.indexOf(line) < panel.indexOf(window.card_panel.scroll_area)
     window.select_episode(ids["ovulation"])
     qtbot.waitUntil(lambda: "ovulation-spotting" in window.card_panel.card_ids())
