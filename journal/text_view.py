@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from journal.cards import DISCLAIMER, Explanation
+from journal.cards import DISCLAIMER, Explanation, Triage, TriageLevel
 from journal.cards.describe import Field, Label, describe
 from journal.domain.errors import printable
 from journal.domain.vocabulary import Severity
@@ -45,9 +45,30 @@ def _fields(fields: Sequence[Field]) -> list[str]:
     return [_wrap(f.value, f"  {f.label + ':':<{_LABEL_WIDTH}}") for f in fields]
 
 
+_TRIAGE_MARK = {
+    TriageLevel.URGENT: "!!",
+    TriageLevel.SEE_PROVIDER: "! ",
+    TriageLevel.CHECK: "  ",
+    TriageLevel.NONE: "  ",
+}
+
+
+def triage_lines(triage: Triage) -> list[str]:
+    """The triage block: level in words and the timing, then every reason."""
+    head = f"{_TRIAGE_MARK[triage.level]} {triage.level.words.upper()}: {triage.timing}"
+    lines = [textwrap.fill(head, width=78, subsequent_indent="   ")]
+    if triage.reasons:
+        lines.append("   Because of:")
+        lines += [_wrap(reason, "   - ") for reason in triage.reasons]
+    return lines
+
+
 def explanation_text(explanation: Explanation) -> str:
     description = describe(explanation)
-    lines = [f"Episode {printable(explanation.episode.id)}", _wrap(description.summary, "  ")]
+    # What to do now comes first, before any detail or card.
+    lines = triage_lines(explanation.triage)
+    lines.append("")
+    lines += [f"Episode {printable(explanation.episode.id)}", _wrap(description.summary, "  ")]
     lines.append("")
     lines += _fields(description.episode)
     if description.notes:

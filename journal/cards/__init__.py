@@ -17,6 +17,7 @@ from journal.cards.history import History, HistoryIndex
 from journal.cards.matching import CardMatch, match_cards
 from journal.cards.patterns import Pattern, find_patterns
 from journal.cards.rules import Rule, RuleError, Situation
+from journal.cards.triage import Triage, TriageLevel, triage
 
 __all__ = [
     "DISCLAIMER",
@@ -32,9 +33,12 @@ __all__ = [
     "Rule",
     "RuleError",
     "Situation",
+    "Triage",
+    "TriageLevel",
     "UnknownEpisodeError",
     "find_patterns",
     "load_catalogue",
     "match_cards",
     "parse_card",
+    "triage",
 ]

@@ -7,11 +7,17 @@ A card file is::
     order = 2
     title = "Ovulation spotting"
     severity = "info"
-    source = "Why Is There Blood in My Cervical Mucus? Reasons For Bloody Discharge"
+    sources = ["Why Is There Blood in My Cervical Mucus? Reasons For Bloody Discharge",
+               "General medical guidance"]
     [rule]
     ...
     +++
     Markdown body: what it is, why it happens, what can be done, when to see a provider.
+
+``sources`` names every source a card rests on: one or both articles by their exact
+title, and "General medical guidance" whenever the card adds anything the articles do not
+say (its body then says which part rests on it). A single ``source = "..."`` is read as a
+list of one.
 
 Files are read through ``journal.resources`` only, so the same code works from a checkout
 and from an installed wheel.
@@ -39,12 +45,15 @@ DISCLAIMER = (
 
 CERVICAL_MUCUS_ARTICLE = "Why Is There Blood in My Cervical Mucus? Reasons For Bloody Discharge"
 BLEEDING_AFTER_SEX_ARTICLE = "Bleeding After Sex: The Unwanted Plot Twist"
-GENERAL_KNOWLEDGE = "General medical knowledge"
-KNOWN_SOURCES = frozenset({CERVICAL_MUCUS_ARTICLE, BLEEDING_AFTER_SEX_ARTICLE, GENERAL_KNOWLEDGE})
+GENERAL_GUIDANCE = "General medical guidance"
+GENERAL_KNOWLEDGE = GENERAL_GUIDANCE  # the older name of the same source
+KNOWN_SOURCES = frozenset({CERVICAL_MUCUS_ARTICLE, BLEEDING_AFTER_SEX_ARTICLE, GENERAL_GUIDANCE})
+# Earlier card files said "General medical knowledge": read as the same source.
+_SOURCE_ALIASES = {"General medical knowledge": GENERAL_GUIDANCE}
 
 FENCE = "+++"
-_REQUIRED = ("id", "title", "severity", "source", "rule")
-_ALLOWED = frozenset({*_REQUIRED, "order"})
+_REQUIRED = ("id", "title", "severity", "rule")
+_ALLOWED = frozenset({*_REQUIRED, "order", "source", "sources"})
 
 
 class CardFileError(JournalError):
@@ -58,10 +67,19 @@ class Card:
     id: str
     title: str
     severity: Severity
-    source: str
+    sources: tuple[str, ...]
     body_markdown: str = field(repr=False)
     rule: Rule = field(repr=False)
     order: int = 0
+
+    @property
+    def source(self) -> str:
+        """Every source in one line, as cards and reports print it."""
+        return "; ".join(self.sources)
+
+    @property
+    def rests_on_general_guidance(self) -> bool:
+        return GENERAL_GUIDANCE in self.sources
 
 
 class Catalogue:
@@ -113,14 +131,10 @@ def parse_card(text: str, name: str = "card") -> Card:
     extra = sorted(set(meta) - _ALLOWED)
     if extra:
         raise CardFileError(f"Card file '{name}': unknown front matter key '{extra[0]}'.")
-    for key in ("id", "title", "source"):
+    for key in ("id", "title"):
         if not isinstance(meta[key], str) or not meta[key].strip():
             raise CardFileError(f"Card file '{name}': '{key}' must be non-empty text.")
-    if meta["source"] not in KNOWN_SOURCES:
-        raise CardFileError(
-            f"Card file '{name}': source must be an article's exact title or "
-            f"'{GENERAL_KNOWLEDGE}', not '{meta['source']}'."
-        )
+    sources = _sources(meta, name)
     try:
         severity = Severity(meta["severity"])
     except ValueError:
@@ -139,11 +153,32 @@ def parse_card(text: str, name: str = "card") -> Card:
         id=meta["id"],
         title=meta["title"],
         severity=severity,
-        source=meta["source"],
+        sources=sources,
         body_markdown=body.strip() + "\n",
         rule=rule,
         order=order,
     )
+
+
+def _sources(meta: dict[str, object], name: str) -> tuple[str, ...]:
+    if ("source" in meta) == ("sources" in meta):
+        raise CardFileError(f"Card file '{name}': the front matter lacks 'sources'.")
+    raw = meta.get("sources", [meta.get("source")])
+    if not isinstance(raw, list) or not raw:
+        raise CardFileError(f"Card file '{name}': 'sources' must be a non-empty list.")
+    sources: list[str] = []
+    for item in raw:
+        if not isinstance(item, str) or not item.strip():
+            raise CardFileError(f"Card file '{name}': 'source' must be non-empty text.")
+        item = _SOURCE_ALIASES.get(item, item)
+        if item not in KNOWN_SOURCES:
+            raise CardFileError(
+                f"Card file '{name}': source must be an article's exact title or "
+                f"'{GENERAL_GUIDANCE}', not '{item}'."
+            )
+        if item not in sources:
+            sources.append(item)
+    return tuple(sources)
 
 
 def load_card(file: Traversable) -> Card:

@@ -1,8 +1,11 @@
 """Explaining episodes: cards with reasons, and the history patterns an episode belongs to.
 
 ``Explainer`` indexes one journal once (cycle calendar, history, patterns) and then
-explains any number of its episodes cheaply. It is pure: the same data always gives the
-same explanations, whatever order the episodes were stored in.
+explains any number of its episodes cheaply. Each explanation starts with the episode's
+triage (``journal.cards.triage``), then the cards. It is pure apart from "today", which
+ends an ongoing episode: given the same data and the same today, it always gives the same
+explanations, whatever order the episodes were stored in. Today comes from
+``journal.clock`` unless the caller gives it.
 """
 
 from __future__ import annotations
@@ -12,15 +15,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from journal import clock
 from journal.cards.catalogue import Card, Catalogue, load_catalogue
 from journal.cards.history import HistoryIndex
 from journal.cards.matching import CardMatch, display_band, in_display_order, match_cards
 from journal.cards.patterns import Pattern, find_patterns
 from journal.cards.rules import Situation
+from journal.cards.triage import Triage, triage
 from journal.domain import interchange
 from journal.domain.cycle import CycleCalendar, CycleContext
 from journal.domain.errors import EpisodeNotFound
 from journal.domain.model import ContextOnDate, Episode, JournalData, context_on
+
+# Patterns that raise this card call for a visit: triage lists them as see-provider reasons.
+SEE_PROVIDER_CARD = "see-a-provider"
 
 
 class UnknownEpisodeError(EpisodeNotFound):
@@ -38,6 +46,7 @@ class Explanation:
     episode: Episode
     cycle: CycleContext
     context: ContextOnDate
+    triage: Triage
     cards: tuple[CardMatch, ...]
     patterns: tuple[Pattern, ...]
 
@@ -46,10 +55,12 @@ class Explanation:
         return [match.card.id for match in self.cards]
 
     def to_json(self) -> dict[str, Any]:
-        """The ``show ID --json`` document: episode, cycle, cards in display order, patterns."""
+        """The ``show ID --json`` document: episode, cycle, triage, cards in display order,
+        patterns."""
         return {
             "episode": interchange.episode_to_json(self.episode),
             "cycle": self.cycle.to_json(),
+            "triage": self.triage.to_json(),
             "cards": [match.to_json() for match in self.cards],
             "patterns": [pattern.to_json() for pattern in self.patterns],
         }
@@ -58,8 +69,14 @@ class Explanation:
 class Explainer:
     """Explains the episodes of one journal; build it once per version of the data."""
 
-    def __init__(self, data: JournalData, catalogue: Catalogue | None = None) -> None:
+    def __init__(
+        self,
+        data: JournalData,
+        catalogue: Catalogue | None = None,
+        today: date | None = None,
+    ) -> None:
         self.data = data
+        self._today = today
         self.catalogue = catalogue if catalogue is not None else load_catalogue()
         self.calendar = CycleCalendar(data.periods, data.ovulation_signs)
         self._history = HistoryIndex(data.episodes, self.calendar)
@@ -72,6 +89,11 @@ class Explainer:
         self._patterns: list[Pattern] | None = None
         self._raised: dict[str, dict[str, list[str]]] = {}
         self._by_episode: dict[str, list[Pattern]] = {}
+
+    @property
+    def today(self) -> date:
+        """The day an ongoing episode counts up to: as given, else the clock's today."""
+        return self._today if self._today is not None else clock.today()
 
     @property
     def episodes(self) -> list[Episode]:
@@ -89,12 +111,16 @@ class Explainer:
             cycle=self._cycle(episode.day),
             context=self._context(episode.day),
             history=self._history.for_episode(episode),
+            today=self.today,
         )
-        cards = match_cards(self.catalogue, situation, self._raised.get(episode.id))
+        raised = self._raised.get(episode.id, {})
+        verdict = triage(situation, self.today, raised.get(SEE_PROVIDER_CARD, ()))
+        cards = match_cards(self.catalogue, situation, raised, verdict)
         return Explanation(
             episode=episode,
             cycle=situation.cycle,
             context=situation.context,
+            triage=verdict,
             cards=cards,
             patterns=tuple(self._by_episode.get(episode.id, ())),
         )

@@ -22,8 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from journal.domain.cycle import CycleCalendar
+from journal.domain.cycle import CycleCalendar, CycleContext
 from journal.domain.model import Episode, JournalData
+from journal.domain.vocabulary import Phase
+
+# Phases in which bleeding between periods can recur "at the same point of the cycle".
+BETWEEN_PERIOD_PHASES = (Phase.FOLLICULAR, Phase.OVULATORY, Phase.LUTEAL)
 
 
 class HistoryIndex:
@@ -42,6 +46,15 @@ class HistoryIndex:
             if start is not None:
                 by_cycle[start].append(episode.day)
         self._outside_by_cycle: dict[date, list[date]] = dict(by_cycle)
+        # Per phase, the starts of the cycles with an episode outside a period in that phase.
+        phase_cycles: defaultdict[Phase, set[date]] = defaultdict(set)
+        for episode in outside:
+            placed = calendar.context(episode.day)
+            if placed.phase in BETWEEN_PERIOD_PHASES and placed.cycle_start is not None:
+                phase_cycles[placed.phase].add(placed.cycle_start)
+        self._phase_cycles: dict[Phase, list[date]] = {
+            phase: sorted(starts) for phase, starts in phase_cycles.items()
+        }
 
     @classmethod
     def from_data(cls, data: JournalData, calendar: CycleCalendar | None = None) -> HistoryIndex:
@@ -67,6 +80,27 @@ class HistoryIndex:
         if start is None:
             return 0
         return bisect.bisect_right(self._outside_by_cycle.get(start, []), day)
+
+    def same_phase_cycles(self, cycle: CycleContext) -> int:
+        """Cycles, up to and including ``cycle``, with bleeding outside a period in its phase.
+
+        Only earlier cycles and the episode's own one count (0 when the day is inside a
+        period or its phase is unknown).
+        """
+        if cycle.in_period or cycle.cycle_start is None:
+            return 0
+        starts = self._phase_cycles.get(cycle.phase)
+        if not starts:
+            return 0
+        return bisect.bisect_left(starts, cycle.cycle_start) + 1
+
+    def same_phase_cycles_followed_by_period(self, cycle: CycleContext) -> int:
+        """Like ``same_phase_cycles``, counting only cycles that a logged period ended: every
+        earlier cycle, and this one once the next period is logged."""
+        count = self.same_phase_cycles(cycle)
+        if count and self.calendar.next_start_after(cycle.day) is None:
+            count -= 1
+        return count
 
     def earlier_outside_ranks(self, day: date, days: int) -> list[int]:
         """Amount ranks of episodes outside periods in the ``days`` before ``day`` (not on it)."""
@@ -100,8 +134,16 @@ class History:
         return self.index.outside_period_in_cycle(self.episode.day)
 
     def earlier_outside_ranks(self, days: int) -> list[int]:
-        """Amount ranks (0 spotting … 3 heavy) of earlier episodes outside periods."""
+        """Amount ranks (0 spotting … 4 very heavy) of earlier episodes outside periods."""
         return self.index.earlier_outside_ranks(self.episode.day, days)
+
+    def same_phase_cycles(self, cycle: CycleContext) -> int:
+        """Cycles so far with bleeding between periods in this episode's phase."""
+        return self.index.same_phase_cycles(cycle)
+
+    def same_phase_cycles_followed_by_period(self, cycle: CycleContext) -> int:
+        """The same, counting only cycles that ended with a logged period."""
+        return self.index.same_phase_cycles_followed_by_period(cycle)
 
 
 def _count_in_window(days_sorted: list[date], day: date, days: int) -> int:

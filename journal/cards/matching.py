@@ -1,8 +1,12 @@
 """Selecting and ordering the cards for one episode.
 
 Two passes over the catalogue: first every card whose rule reads the episode, then the
-companion cards (``appointment-prep``) that accompany the severities shown. Display order:
-urgent, then see-a-provider, then the likely explanations by fit score, companions last.
+companion cards (``appointment-prep``) that accompany the severities shown. The cards that
+present the triage (``urgent-care``, ``see-a-provider``: ``triage = [...]`` in their rule)
+are shown exactly when triage reasons of their level fired, with those same reasons, so
+the triage line and the cards never disagree. Display order: urgent, then see-provider
+(the triage card first, by score), then the likely explanations by fit score, companions
+last.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 
 from journal.cards.catalogue import Card, Catalogue
 from journal.cards.rules import Situation, situation_facts
+from journal.cards.triage import Triage, TriageLevel
 from journal.domain.vocabulary import Severity
 
 
@@ -36,18 +41,26 @@ def match_cards(
     catalogue: Catalogue,
     situation: Situation,
     raised: Mapping[str, Sequence[str]] | None = None,
+    triage: Triage | None = None,
 ) -> tuple[CardMatch, ...]:
     """The cards that fit ``situation``, in display order.
 
     ``raised`` maps card ids to extra reasons from history patterns: such a card is shown
     even when its own rule does not hold (unless its ``none`` conditions rule it out), and
-    its reasons are added when it does.
+    its reasons are added when it does. ``triage`` gives the reasons of the triage cards.
     """
     raised = raised or {}
     facts = situation_facts(situation)
     found: dict[str, CardMatch] = {}
     for card in catalogue:
         if card.rule.is_companion:
+            continue
+        if card.rule.from_triage:
+            if triage is not None:
+                levels = [TriageLevel(level) for level in sorted(card.rule.triage)]
+                reasons = [r for level in levels for r in triage.reasons_at(level)]
+                if reasons:
+                    found[card.id] = CardMatch(card, tuple(reasons), card.rule.score)
             continue
         verdict = card.rule.evaluate(situation, facts)
         reasons = list(verdict.reasons) if verdict else []

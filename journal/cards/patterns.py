@@ -208,7 +208,8 @@ def _same_phase(outside: Sequence[Episode], cycles: dict[str, CycleContext]) -> 
                 ),
                 evidence=tuple(evidence),
                 episode_ids=frozenset(e.id for s in starts for e in per_cycle[s]),
-                severity=Severity.CHECK,
+                # Triage asks for a visit for this (the "same-phase" row): the same level.
+                severity=Severity.SEE_PROVIDER,
             )
         )
     return patterns

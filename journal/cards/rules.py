@@ -41,9 +41,11 @@ from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
+    MedicationName,
     Mucus,
     Pain,
     Phase,
+    Pregnancy,
     ScreeningResult,
     Severity,
     Symptom,
@@ -58,12 +60,32 @@ class RuleError(JournalError):
 
 @dataclass(frozen=True, slots=True)
 class Situation:
-    """Everything a rule may read about one episode."""
+    """Everything a rule may read about one episode.
+
+    ``today`` (from ``journal.clock``, passed in by the explainer) ends an ``ongoing``
+    episode; without it an ongoing episode counts up to its start day only.
+    """
 
     episode: Episode
     cycle: CycleContext
     context: ContextOnDate
     history: History
+    today: date | None = None
+
+    @property
+    def lasting_days(self) -> int:
+        """The episode's length in days; an ongoing one counts up to ``today``."""
+        return self.episode.lasting_days(self.today or self.episode.day)
+
+
+def pregnancy_of(s: Situation) -> Pregnancy:
+    """The derived pregnancy of the episode's day; a logged ``pregnant`` life stage counts
+    even where the cycle context was placed without the dated context."""
+    if s.cycle.pregnancy is not None:
+        return s.cycle.pregnancy
+    if s.context.life_stage is LifeStage.PREGNANT:
+        return Pregnancy.PREGNANT
+    return Pregnancy.UNLIKELY
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +151,7 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _span(days: int) -> str:
+def span(days: int) -> str:
     """A friendly length of time: "12 days", "5 weeks", "4 months", "6 years"."""
     if days < 28:
         return f"{days} day" + ("" if days == 1 else "s")
@@ -171,6 +193,8 @@ FACT_NAMES = frozenset(
         "screening_age",
         "screening_date",
         "screening_result",
+        "days_late",
+        "age",
     }
 )
 
@@ -193,11 +217,13 @@ def situation_facts(s: Situation) -> dict[str, object]:
         "dpo_phrase": _dpo_phrase(cycle.dpo),
         "days_since_period_end": cycle.days_since_period_end,
         "phase": cycle.phase.value if cycle.phase is not Phase.UNKNOWN else None,
-        "duration_days": episode.duration_days,
-        "method_age": _span((episode.day - since).days) if since is not None else None,
-        "screening_age": _span((episode.day - screening.date).days) if screening else None,
+        "duration_days": s.lasting_days,
+        "method_age": span((episode.day - since).days) if since is not None else None,
+        "screening_age": span((episode.day - screening.date).days) if screening else None,
         "screening_date": screening.date.isoformat() if screening else None,
         "screening_result": screening.result.value if screening else None,
+        "days_late": round(cycle.days_late) if cycle.days_late is not None else None,
+        "age": cycle.age if cycle.age is not None else context.age,
     }
     return {key: ("unknown" if value is None else value) for key, value in facts.items()}
 
@@ -307,7 +333,7 @@ def _days_since_period_end_max(s: Situation, days: int) -> Hit | None:
 
 
 def _duration_over_days(s: Situation, days: int) -> Hit | None:
-    return Hit() if s.episode.duration_days > days else None
+    return Hit() if s.lasting_days > days else None
 
 
 def _method_started_within_days(s: Situation, days: int) -> Hit | None:
@@ -362,6 +388,11 @@ def _outside_period_in_cycle_at_least(s: Situation, at_least: int) -> Hit | None
     return Hit(values={"count": count, "ordinal": ordinal(count)}) if count >= at_least else None
 
 
+def _recurs_same_phase(s: Situation, cycles: int) -> Hit | None:
+    count = s.history.same_phase_cycles_followed_by_period(s.cycle)
+    return Hit(values={"count": count}) if count >= cycles else None
+
+
 def _heavier_than_earlier(s: Situation, window: tuple[int, int]) -> Hit | None:
     days, at_least = window
     earlier = s.history.earlier_outside_ranks(days)
@@ -411,6 +442,14 @@ PREDICATES: dict[str, Predicate] = {
         _int, _outside_period_in_cycle_at_least, frozenset({"count", "ordinal"})
     ),
     "heavier_than_earlier": Predicate(_window, _heavier_than_earlier, _COUNTS),
+    "recurs_same_phase_cycles": Predicate(_int, _recurs_same_phase, frozenset({"count"})),
+    # derived pregnancy, medicines and whether any context was logged at all
+    "pregnancy_any": Predicate(_choices(Pregnancy), _one_of(pregnancy_of)),
+    "medications_any": Predicate(
+        _choices(MedicationName),
+        _some_of(lambda s: frozenset(m.name for m in s.context.medications), MedicationName),
+    ),
+    "context_logged": Predicate(_bool, _flag(lambda s: s.context.known)),
 }
 
 
@@ -462,6 +501,12 @@ class Rule:
     boosts: tuple[Condition, ...] = ()
     accompanies: frozenset[Severity] = frozenset()
     accompany_reason: str | None = None
+    triage: frozenset[str] = frozenset()
+
+    @property
+    def from_triage(self) -> bool:
+        """Shown with the triage reasons of its levels (``urgent-care``, ``see-a-provider``)."""
+        return bool(self.triage)
 
     @property
     def is_companion(self) -> bool:
@@ -470,7 +515,7 @@ class Rule:
 
     def evaluate(self, situation: Situation, facts: Mapping[str, object]) -> Verdict | None:
         """The verdict for ``situation``, or None when the rule rules the card out."""
-        if self.is_companion and not (self.all or self.any):
+        if (self.is_companion or self.from_triage) and not (self.all or self.any):
             return None
         reasons: list[str] = []
         for condition in self.all:
@@ -515,7 +560,11 @@ def _add(reasons: list[str], reason: str | None) -> None:
 # --------------------------------------------------------------------------- parsing
 
 _CONDITION_KEYS = frozenset({"reason", "score", "group"})
-_RULE_KEYS = frozenset({"score", "all", "any", "none", "boost", "accompanies", "accompany_reason"})
+_RULE_KEYS = frozenset(
+    {"score", "all", "any", "none", "boost", "accompanies", "accompany_reason", "triage"}
+)
+# The triage levels a card may present (``triage = ["urgent"]``): see ``journal.cards.triage``.
+TRIAGE_LEVELS = frozenset({"urgent", "see-provider", "check"})
 
 
 def parse_rule(data: object) -> Rule:
@@ -546,6 +595,9 @@ def parse_rule(data: object) -> Rule:
         raise RuleError("rule.accompany_reason is required with rule.accompanies")
     if isinstance(accompany_reason, str):
         _check_template(accompany_reason, frozenset({"matched"}), "rule.accompany_reason")
+    triage = data.get("triage", [])
+    if not isinstance(triage, list) or not all(v in TRIAGE_LEVELS for v in triage):
+        raise RuleError(f"rule.triage must list triage levels ({', '.join(sorted(TRIAGE_LEVELS))})")
     rule = Rule(
         score=score,
         all=all_,
@@ -554,11 +606,14 @@ def parse_rule(data: object) -> Rule:
         boosts=boosts,
         accompanies=accompanies,
         accompany_reason=accompany_reason if isinstance(accompany_reason, str) else None,
+        triage=frozenset(triage),
     )
-    if not accompanies and not any_ and not any(c.reason for c in all_):
+    if rule.triage or accompanies:
+        return rule
+    if not any_ and not any(c.reason for c in all_):
         raise RuleError("rule: give a reason on an 'all' entry or add 'any' entries")
-    if not accompanies and not (all_ or any_):
-        raise RuleError("rule: a card needs 'all' or 'any' conditions, or 'accompanies'")
+    if not (all_ or any_):
+        raise RuleError("rule: a card needs 'all' or 'any' conditions, 'accompanies' or 'triage'")
     return rule
 
 

@@ -322,7 +322,9 @@ class MainWindow(QMainWindow):
             self.details.show_explanation(explanation)
             cycle_unknown = explanation.cycle.cycle_day is None
             self.card_panel.show_cards(
-                explanation.cards, NO_CYCLE_TEXT if cycle_unknown else NO_CARDS_TEXT
+                explanation.cards,
+                NO_CYCLE_TEXT if cycle_unknown else NO_CARDS_TEXT,
+                explanation.triage,
             )
         # A chart redraw costs far more than the cards: let the cards paint first, and
         # redraw only the chart on view (the other catches up when its tab is shown).

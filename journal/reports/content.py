@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from journal.cards import DISCLAIMER, Card, CardMatch, Explainer, Explanation, Pattern
+from journal.cards import DISCLAIMER, Card, CardMatch, Explainer, Explanation, Pattern, Triage
 from journal.cards.describe import (
     NOT_LOGGED,
     Field,
@@ -88,6 +88,7 @@ class EpisodeReport:
     context: tuple[Field, ...]
     cards: tuple[CardSection, ...]
     patterns: tuple[PatternItem, ...]
+    triage: Triage | None = None  # what to do now: printed at the top
     disclaimer: str = DISCLAIMER
 
     @property
@@ -245,6 +246,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
         context=context_fields(explanation.context),
         cards=tuple(_card_section(m) for m in explanation.cards),
         patterns=tuple(_pattern_item(p) for p in explanation.patterns),
+        triage=explanation.triage,
     )
 
 

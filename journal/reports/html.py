@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from journal.cards import Triage
 from journal.cards.describe import (
     Field,
     Label,
@@ -237,10 +238,32 @@ def _generated(generated: date) -> str:
 # --------------------------------------------------------------------------- episode report
 
 
+def triage_box(triage: Triage) -> str:
+    """What to do now, boxed: the level in words (tinted label), the timing, the reasons."""
+    ink, paper = _SEVERITY_STYLE[triage.level.severity]
+    label = (
+        f'<span style="color: {ink}; background-color: {paper}; font-weight: bold;">'
+        f"&nbsp;[{_e(triage.level.words.upper()).replace(' ', '&nbsp;')}]&nbsp;</span>"
+    )
+    reasons = ""
+    if triage.reasons:
+        reasons = (
+            "<p><b>Because:</b></p><ul>"
+            + "".join(f"<li>{_e(r)}</li>" for r in triage.reasons)
+            + "</ul>"
+        )
+    return (
+        f'<table {TABLE} cellpadding="6"><tr><td>'
+        f"<p><b>What to do now:</b> {label} &nbsp;<b>{_e(triage.timing)}</b></p>"
+        f"{reasons}</td></tr></table>"
+    )
+
+
 def episode_html(report: EpisodeReport) -> str:
     """The episode report as one HTML document."""
     body = [
         _header(report.title, [_generated(report.generated)]),
+        triage_box(report.triage) if report.triage is not None else "",
         f'<p class="lead">{_e(report.summary)}</p>',
         "<h2>The episode</h2>",
         _fields_table(

@@ -16,8 +16,11 @@ from journal.domain.model import (
     ContextEntry,
     Episode,
     JournalData,
+    Medication,
     OvulationSign,
     Period,
+    PregnancyTest,
+    Profile,
     Screening,
 )
 from journal.domain.vocabulary import (
@@ -26,8 +29,10 @@ from journal.domain.vocabulary import (
     ConditionName,
     Contraception,
     LifeStage,
+    MedicationName,
     Mucus,
     Pain,
+    PregnancyTestResult,
     ScreeningKind,
     ScreeningResult,
     Symptom,
@@ -40,6 +45,11 @@ PERIODS = (
     Period(date(2026, 2, 28), date(2026, 3, 4)),
 )
 OVULATION = date(2026, 1, 17)
+TODAY = date(2026, 6, 1)  # the default "today" of explanations: after every default episode
+
+
+def medication(name: str, since: date, until: date | None = None) -> Medication:
+    return Medication(MedicationName(name), since, until)
 
 
 def episode(
@@ -54,19 +64,21 @@ def episode(
     mucus: str = "none",
     in_mucus: bool = False,
     pain: str = "none",
+    ongoing: bool = False,
 ) -> Episode:
     """An episode from plain vocabulary strings (``days`` > 1 adds an end date)."""
     return Episode(
         id=episode_id,
         started_at=datetime(day.year, day.month, day.day, 8, 0),
         amount=Amount(amount),
-        ended_at=day + timedelta(days=days - 1) if days > 1 else None,
+        ended_at=day + timedelta(days=days - 1) if days > 1 and not ongoing else None,
         colour=Colour(colour) if colour else None,
         in_mucus=in_mucus,
         mucus=Mucus(mucus),
         trigger=Trigger(trigger),
         pain=Pain(pain),
         symptoms=frozenset(Symptom(s) for s in symptoms),
+        ongoing=ongoing,
     )
 
 
@@ -92,6 +104,12 @@ class Setup:
     others: tuple[Episode, ...] = ()
     periods: tuple[Period, ...] = PERIODS
     signs: tuple[OvulationSign, ...] = ()
+    ongoing: bool = False
+    medications: tuple[Medication, ...] = ()
+    tests: tuple[tuple[date, str], ...] = ()
+    birth_year: int | None = None
+    logged_context: bool = True  # False: no context entry at all (defaults assumed)
+    today: date = TODAY
 
     def but(self, **changes: object) -> Setup:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -109,6 +127,7 @@ class Setup:
             mucus=self.mucus,
             in_mucus=self.in_mucus,
             pain=self.pain,
+            ongoing=self.ongoing,
         )
 
     def data(self) -> JournalData:
@@ -125,7 +144,12 @@ class Setup:
                 Screening(ScreeningKind.CERVICAL_SCREENING, when, ScreeningResult(result)),
             )
         return JournalData(
-            context=(context,),
+            context=(context,) if self.logged_context else (),
+            medications=self.medications,
+            pregnancy_tests=tuple(
+                PregnancyTest(when, PregnancyTestResult(result)) for when, result in self.tests
+            ),
+            profile=Profile(birth_year=self.birth_year),
             conditions=tuple(
                 Condition(ConditionName(c), date(2019, 1, 1)) for c in self.conditions
             ),
@@ -136,7 +160,7 @@ class Setup:
         )
 
     def explain(self) -> Explanation:
-        return Explainer(self.data()).explain("e")
+        return Explainer(self.data(), today=self.today).explain("e")
 
     def cards(self) -> list[str]:
         return self.explain().card_ids

@@ -21,7 +21,10 @@ D = date
 def test_to_json_has_the_show_command_shape() -> None:
     explanation = Setup(day=D(2026, 1, 20), trigger="intercourse").explain()
     document = explanation.to_json()
-    assert list(document) == ["episode", "cycle", "cards", "patterns"]
+    assert list(document) == ["episode", "cycle", "triage", "cards", "patterns"]
+    assert list(document["triage"]) == ["level", "timing", "reasons"]
+    assert document["triage"]["level"] == "see-provider"
+    assert document["triage"]["reasons"] == ["bleeding after sex, outside a period"]
     assert document["episode"]["id"] == "e"
     assert document["episode"]["trigger"] == "intercourse"
     assert document["cycle"]["cycle_day"] == 18

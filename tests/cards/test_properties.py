@@ -17,6 +17,7 @@ from journal.domain.vocabulary import (
     LifeStage,
     Mucus,
     Pain,
+    Pregnancy,
     Severity,
     Symptom,
     Trigger,
@@ -26,6 +27,11 @@ START = date(2025, 1, 1)
 OVULATION_CARDS = {"ovulation-spotting", "implantation-bleeding", "leftover-menstrual-blood"}
 INTERCOURSE_CARDS = {"postcoital-bleeding", "dryness-micro-tears", "infection",
                      "dysplasia-screening", "rare-causes"}  # fmt: skip
+# Spec change: the infection card also applies without intercourse with these signs.
+INFECTION_SIGNS = {Symptom.UNUSUAL_DISCHARGE, Symptom.ODOUR, Symptom.ITCHING, Symptom.FEVER,
+                   Symptom.PELVIC_PAIN}  # fmt: skip
+AFTER_SEX_ONLY = {"dryness-micro-tears", "dysplasia-screening", "rare-causes",
+                  "cervical-ectropion", "cervical-polyps", "cervical-trauma"}  # fmt: skip
 
 days = st.integers(min_value=0, max_value=500)
 
@@ -84,10 +90,19 @@ def test_every_card_has_a_reason_and_no_must_not_is_broken(data: JournalData) ->
         context, cycle = explanation.context, explanation.cycle
         if cycle.in_period or context.life_stage is LifeStage.POSTMENOPAUSE:
             assert not ids & OVULATION_CARDS
+        if cycle.pregnancy in (Pregnancy.PREGNANT, Pregnancy.POSSIBLE):
+            assert not ids & OVULATION_CARDS
+            assert "pregnancy-bleeding" in ids
         if episode.trigger is not Trigger.INTERCOURSE:
-            assert not ids & (INTERCOURSE_CARDS - {"postcoital-bleeding"})
+            assert not ids & (INTERCOURSE_CARDS - {"postcoital-bleeding", "infection"})
+            if not episode.symptoms & INFECTION_SIGNS:
+                assert "infection" not in ids
             if Symptom.PAIN_DURING_SEX not in episode.symptoms:
                 assert "postcoital-bleeding" not in ids
+        if cycle.in_period:
+            # Bleeding after sex (or contact) inside a logged period is the period.
+            assert not ids & AFTER_SEX_ONLY
+            assert "postcoital-bleeding" not in ids
         if "implantation-bleeding" in ids:
             assert context.trying_to_conceive or context.contraception in {
                 Contraception.NONE,

@@ -13,7 +13,7 @@ import pytest
 
 from journal.cards import load_catalogue
 
-from .card_builders import OVULATION, Setup, episode
+from .card_builders import OVULATION, Setup, episode, medication
 
 D = date
 BASE = Setup()
@@ -73,7 +73,7 @@ VIGNETTES: dict[str, tuple[Setup, set[str], set[str]]] = {
     ),
     "luteal spotting after menopause": (
         BASE.but(day=D(2026, 1, 26), life_stage="postmenopause"),
-        {"see-a-provider", "appointment-prep"},
+        {"see-a-provider", "postmenopausal-bleeding", "appointment-prep"},
         {"implantation-bleeding", "ovulation-spotting", "leftover-menstrual-blood"},
     ),
     "spotting two months into the combined pill": (
@@ -191,15 +191,41 @@ VIGNETTES: dict[str, tuple[Setup, set[str], set[str]]] = {
         {"urgent-care"},
         set(),
     ),
+    # Spec change (triage): moderate bleeding in pregnancy is an urgent reason, so the
+    # see-provider "any other bleeding in pregnancy" row does not fire.
     "moderate bleeding in pregnancy": (
         BASE.but(day=D(2026, 1, 20), amount="moderate", life_stage="pregnant"),
-        {"urgent-care", "see-a-provider"},
-        {"implantation-bleeding", "ovulation-spotting"},
+        {"urgent-care", "pregnancy-bleeding", "appointment-prep"},
+        {"implantation-bleeding", "ovulation-spotting", "see-a-provider"},
     ),
     "spotting in pregnancy": (
         BASE.but(day=D(2026, 1, 20), life_stage="pregnant"),
-        {"see-a-provider"},
+        {"see-a-provider", "pregnancy-bleeding", "appointment-prep"},
         {"urgent-care", "implantation-bleeding"},
+    ),
+    "spotting with a period 13 days late, no contraception": (
+        BASE.but(day=D(2026, 4, 10)),
+        {"possible-pregnancy", "pregnancy-bleeding", "see-a-provider", "appointment-prep"},
+        {"implantation-bleeding", "ovulation-spotting", "urgent-care"},
+    ),
+    "spotting a month after a birth": (
+        BASE.but(day=D(2026, 1, 20), life_stage="postpartum", method_since=D(2025, 12, 20)),
+        {"postpartum-bleeding"},
+        {"urgent-care", "see-a-provider", "pregnancy-bleeding"},
+    ),
+    "spotting on sequential HRT": (
+        BASE.but(
+            day=D(2026, 1, 20),
+            life_stage="perimenopause",
+            medications=(medication("hrt-sequential", D(2025, 6, 1)),),
+        ),
+        {"hormone-therapy-bleeding", "see-a-provider"},
+        {"urgent-care"},
+    ),
+    "spotting with discharge and pelvic pain, no intercourse": (
+        BASE.but(day=D(2026, 1, 20), symptoms=("unusual-discharge", "pelvic-pain")),
+        {"infection", "see-a-provider"},
+        {"postcoital-bleeding", "dysplasia-screening", "cervical-trauma"},
     ),
     "heavier than the episodes before": (
         HEAVIER,
@@ -244,7 +270,12 @@ CONTRASTS: list[tuple[str, str, dict[str, object]]] = [
     ("dryness-micro-tears", "after sex with dryness", {"trigger": "pelvic-exam"}),
     ("low-estrogen", "after sex while breastfeeding", {"life_stage": "reproductive"}),
     ("low-estrogen", "dryness in perimenopause, no sex", {"symptoms": ()}),
-    ("infection", "after sex with discharge and odour", {"trigger": "none"}),
+    ("infection", "bright red spotting after sex", {"trigger": "none"}),
+    (
+        "infection",
+        "spotting with discharge and pelvic pain, no intercourse",
+        {"symptoms": ("cramps",)},
+    ),
     ("cervical-polyps", "after sex with a known cervical polyp", {"trigger": "minor-injury"}),
     ("dysplasia-screening", "after sex, screening 6 years ago", {"trigger": "pelvic-exam"}),
     ("uterine-causes", "spotting with fibroids on record", {"conditions": ()}),
@@ -267,7 +298,17 @@ CONTRASTS: list[tuple[str, str, dict[str, object]]] = [
     ),
     ("see-a-provider", "bleeding lasting 9 days", {"days": 3}),
     ("see-a-provider", "heavy bleeding between periods", {"amount": "moderate"}),
-    ("see-a-provider", "luteal spotting after menopause", {"life_stage": "perimenopause"}),
+    # Spec change: bleeding between periods in perimenopause now calls for a visit too.
+    ("see-a-provider", "luteal spotting after menopause", {"life_stage": "reproductive"}),
+    ("postmenopausal-bleeding", "luteal spotting after menopause", {"life_stage": "perimenopause"}),
+    ("pregnancy-bleeding", "spotting in pregnancy", {"life_stage": "reproductive"}),
+    (
+        "possible-pregnancy",
+        "spotting with a period 13 days late, no contraception",
+        {"contraception": "implant"},
+    ),
+    ("postpartum-bleeding", "spotting a month after a birth", {"life_stage": "breastfeeding"}),
+    ("hormone-therapy-bleeding", "spotting on sequential HRT", {"medications": ()}),
     ("see-a-provider", "heavier than the episodes before", {"amount": "spotting"}),
     (
         "see-a-provider",

@@ -89,7 +89,8 @@ def test_add_list_show_export(journal: Path, tmp_path: Path) -> None:
     assert [e["id"] for e in listed] == [episode_id]
     assert listed[0]["notes"] == f"<script>{MARKER}</script>"
     shown = json.loads(run(journal, "show", episode_id, "--json").stdout)
-    assert set(shown) == {"episode", "cycle", "cards", "patterns"}
+    assert set(shown) == {"episode", "cycle", "triage", "cards", "patterns"}
+    assert set(shown["triage"]) == {"level", "timing", "reasons"}
     assert shown["cycle"]["cycle_day"] == 19
     assert shown["cycle"]["in_period"] is False
     text = run(journal, "show", episode_id[:8])

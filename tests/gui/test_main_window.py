@@ -59,6 +59,32 @@ def test_selecting_an_episode_shows_its_cards_with_reasons(
     assert MARKER in window.details.notes.text()
 
 
+def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    window.select_episode(ids["after_sex"])
+    qtbot.waitUntil(lambda: "postcoital-bleeding" in window.card_panel.card_ids())
+    line = window.card_panel.triage_line
+    assert window.service is not None
+    triage = window.service.explain(ids["after_sex"]).triage
+    assert line.isVisible()
+    assert line.words.text() == "See a provider"  # words, not colour alone
+    assert line.timing.text() == triage.timing
+    assert "bleeding after sex, outside a period" in line.reasons.text()
+    icon = line.icon.pixmap()
+    assert not icon.isNull()  # and an icon
+    assert "#b45309" in line.styleSheet()  # and the see-a-provider colour
+    assert line.accessibleName().startswith("What to do now: See a provider.")
+    # It sits above the cards.
+    panel = window.card_panel.layout()
+    assert panel is not None
+    assert panel.indexOf(line) < panel.indexOf(window.card_panel.scroll_area)
+    window.select_episode(ids["ovulation"])
+    qtbot.waitUntil(lambda: "ovulation-spotting" in window.card_panel.card_ids())
+    assert line.words.text() == "No warning sign logged"
+    assert line.timing.text().startswith("Nothing you logged needs a visit by itself")
+
+
 def test_other_episodes_get_their_own_cards(
     qtbot: QtBot, window: MainWindow, ids: dict[str, str]
 ) -> None:

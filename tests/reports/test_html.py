@@ -28,6 +28,17 @@ def test_severity_is_printed_in_words(data: JournalData) -> None:
     assert "[See&nbsp;a&nbsp;provider]" in html
 
 
+def test_the_episode_report_starts_with_what_to_do_now(data: JournalData) -> None:
+    explanation = Explainer(data).explain("ep-sex-1")
+    html = episode_html(episode_report(explanation, data, TODAY))
+    top = html.index("What to do now:")
+    assert top < html.index("<h2>The episode</h2>") < html.index("<h2>Explanation cards</h2>")
+    assert "[SEE&nbsp;A&nbsp;PROVIDER]" in html[top : top + 400]  # words, not colour alone
+    for reason in explanation.triage.reasons:
+        assert reason in html
+    assert explanation.triage.timing in html
+
+
 def test_markdown_subset() -> None:
     html = markdown_to_html(
         "## What it is\n\nSome **bold** and *soft* text\ncontinued.\n\n"

@@ -1,8 +1,10 @@
-"""The card panel: the cards that may explain the selected episode, beside its details.
+"""The card panel: what to do now, then the cards that may explain the selected episode.
 
-Each card shows a severity badge (colour, symbol and words), its title, the reasons it
-was chosen, its Markdown body and its source. The informs-not-diagnoses statement stays
-visible below the cards whatever is scrolled.
+At the top, always in view, the triage line: an icon, the level in words and the timing
+sentence on a band of the level's colour, with every reason below (colour is never the
+only signal). Each card then shows a severity badge (colour, symbol and words), its title,
+the reasons it was chosen, its Markdown body and its source. The informs-not-diagnoses
+statement stays visible below the cards whatever is scrolled.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt
+import qtawesome
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.cards import DISCLAIMER, CardMatch
+from journal.cards import DISCLAIMER, CardMatch, Triage, TriageLevel
 from journal.gui.widgets.severity_style import STYLES, badge_stylesheet
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
@@ -63,6 +66,83 @@ def _label(text: str, *, rich: bool = False, markdown: bool = False) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+# An icon per triage level (from the Font Awesome set that qtawesome ships), drawn in the
+# level's colour beside its words.
+TRIAGE_ICONS = {
+    TriageLevel.URGENT: "fa5s.exclamation-triangle",
+    TriageLevel.SEE_PROVIDER: "fa5s.user-md",
+    TriageLevel.CHECK: "fa5s.clipboard-check",
+    TriageLevel.NONE: "fa5s.info-circle",
+}
+_NONE_COLOUR = "#4f5b62"
+
+
+def triage_colour(level: TriageLevel) -> str:
+    return _NONE_COLOUR if level is TriageLevel.NONE else STYLES[level.severity].colour
+
+
+class TriageLine(QFrame):
+    """What to do now: icon, level in words and timing, then the reasons that set it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("triage")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.level: TriageLevel | None = None
+        self.icon = QLabel()
+        self.icon.setFixedSize(QSize(28, 28))
+        self.words = QLabel()
+        self.words.setObjectName("triageLevel")
+        self.timing = _label("")
+        self.timing.setObjectName("triageTiming")
+        font = self.timing.font()
+        font.setBold(True)
+        self.timing.setFont(font)
+        self.reasons = _label("", rich=True)
+        self.reasons.setObjectName("triageReasons")
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.words, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.timing)  # on its own line, so the panel stays narrow
+        layout.addWidget(self.reasons)
+        self.hide()
+
+    def show_triage(self, triage: Triage) -> None:
+        self.level = triage.level
+        colour = triage_colour(triage.level)
+        self.setStyleSheet(
+            f"QFrame#triage {{ border: 2px solid {colour}; border-left: 8px solid {colour};"
+            " border-radius: 4px; background: palette(base); }"
+        )
+        self.icon.setPixmap(
+            qtawesome.icon(TRIAGE_ICONS[triage.level], color=colour).pixmap(QSize(26, 26))
+        )
+        self.icon.setAccessibleName(triage.level.words)
+        self.words.setText(triage.level.words)
+        self.words.setStyleSheet(
+            f"background-color: {colour}; color: white; border-radius: 4px;"
+            " padding: 3px 8px; font-weight: bold;"
+        )
+        self.timing.setText(triage.timing)
+        if triage.reasons:
+            items = "".join(f"<li>{escape(r)}</li>" for r in triage.reasons)
+            self.reasons.setText(f"<b>Because:</b><ul style='margin: 0 0 0 -20px'>{items}</ul>")
+        self.reasons.setVisible(bool(triage.reasons))
+        self.setAccessibleName(f"What to do now: {triage.level.words}. {triage.timing}")
+        self.setToolTip(triage.headline)
+        self.show()
+
+    def clear(self) -> None:
+        self.level = None
+        self.hide()
 
 
 class CardView(QFrame):
@@ -136,7 +216,9 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Explanation cards")
         self._ids: list[str] = []
+        self.triage_line = TriageLine()
         self.heading = QLabel("<b>What may explain it</b>")
+        self.heading.setContentsMargins(0, 6, 0, 2)
         self.placeholder = _label(EMPTY_TEXT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._content = QWidget()
@@ -158,6 +240,7 @@ class CardPanel(QWidget):
         self.disclaimer.setAccessibleName("This app informs, it does not diagnose")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.triage_line)
         layout.addWidget(self.heading)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.disclaimer)
@@ -166,9 +249,19 @@ class CardPanel(QWidget):
         """The ids of the cards shown, top to bottom."""
         return list(self._ids)
 
-    def show_cards(self, matches: Sequence[CardMatch], none_hint: str = NO_CARDS_TEXT) -> None:
-        """Show ``matches``; with none, ``none_hint`` says why and what to do."""
+    def show_cards(
+        self,
+        matches: Sequence[CardMatch],
+        none_hint: str = NO_CARDS_TEXT,
+        triage: Triage | None = None,
+    ) -> None:
+        """Show ``triage`` at the top, then ``matches``; with no card, ``none_hint`` says why
+        and what to do."""
         self._remove_cards()
+        if triage is not None:
+            self.triage_line.show_triage(triage)
+        else:
+            self.triage_line.clear()
         self.placeholder.setText(none_hint if not matches else "")
         self.placeholder.setVisible(not matches)
         # Every card's badge, title and reasons stay in view, the text one click away;
@@ -182,6 +275,7 @@ class CardPanel(QWidget):
     def clear(self, hint: str = EMPTY_TEXT) -> None:
         """No cards; ``hint`` says what to do instead."""
         self._remove_cards()
+        self.triage_line.clear()
         self.placeholder.setText(hint)
         self.placeholder.show()
 
