@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.cards import load_catalogue
 from journal.charts import cycle_rows, timeline_data
 from journal.domain.errors import JournalError
 from journal.domain.vocabulary import Severity
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.lock_manager.start()
         self.ongoing_notice.check(service)  # "still bleeding" for more than 7 days
         self.table.setFocus()
+        self.card_panel.prepare(load_catalogue())  # while the user reads: quick selections
 
     def lock(self, reason: str = "user") -> None:
         """Close the journal, forget every view's data, close dialogs, show the lock page."""
