@@ -81,17 +81,6 @@ class RecordsDialog(QDialog):
 
     # ------------------------------------------------------------------ public API
 
-    @classmethod
-    def edit(
-        cls, service: JournalService, parent: QWidget | None = None, tab: str = "periods"
-    ) -> None:
-        """Show the dialog modally until closed (tests replace this)."""
-        dialog = cls(service, parent, tab)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-
     def open_tab(self, key: str) -> RecordTab[Any]:
         page = self.pages[key]
         self.tabs.setCurrentWidget(page)
