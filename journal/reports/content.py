@@ -503,24 +503,11 @@ def _cards_for(explanations: Iterable[Explanation], explainer: Explainer) -> lis
     """Each card once with its episode count, in the explainer's range order.
 
     Reuses the explanations already made for the table instead of explaining each episode a
-    second time through ``Explainer.cards_for_range``; the ordering rules are the same.
+    second time through ``Explainer.cards_for_range``: the one summary both use.
     """
-    from journal.cards.matching import display_band, in_display_order
+    from journal.cards.explain import summarise_cards
 
-    counts: dict[str, int] = {}
-    best: dict[str, CardMatch] = {}
-    for explanation in explanations:
-        for match in explanation.cards:
-            counts[match.card.id] = counts.get(match.card.id, 0) + 1
-            kept = best.get(match.card.id)
-            if kept is None or match.score > kept.score:
-                best[match.card.id] = match
-    for card in explainer.catalogue:
-        if card.rule.is_companion and card.id not in best:
-            best[card.id] = CardMatch(card, (), card.rule.score)
-    ordered = in_display_order(best.values())
-    ordered.sort(key=lambda m: (display_band(m), -counts.get(m.card.id, 0)))
-    return [(m.card, counts.get(m.card.id, 0)) for m in ordered]
+    return summarise_cards(explanations, explainer.catalogue)
 
 
 def _range_note(data: JournalData, start: date, end: date) -> str:
