@@ -125,6 +125,7 @@ class AppointmentsTab(RecordTab[Appointment]):
     """Visits to a provider, past or planned."""
 
     key = "appointments"
+    changes_flag = "appointments"
     title = "Appointments"
     noun = "appointment"
     hint = "Visits to a doctor, nurse or clinic, past or planned."

@@ -72,6 +72,7 @@ class PeriodsTab(RecordTab[Period]):
     """Days of menstruation; a period without a last day is ongoing."""
 
     key = "periods"
+    changes_flag = "periods"
     title = "Periods"
     noun = "period"
     hint = "The days of each period. Cards use them to place an episode in your cycle."
@@ -174,10 +175,20 @@ class ContextTab(RecordTab[ContextEntry]):
         self.trying_check.setChecked(record.trying_to_conceive)
 
     def clear_form(self) -> None:
-        self.since_edit.setDate(to_qdate(clock.today()))
-        self.stage_combo.setCurrentIndex(0)
-        self.method_combo.setCurrentIndex(0)
-        self.trying_check.setChecked(False)
+        """A new entry starts from the values in force today: change one, keep the rest."""
+        today = clock.today()
+        self.since_edit.setDate(to_qdate(today))
+        in_force = next((c for c in self.model.records() if c.since <= today), None)
+        current = in_force or ContextEntry(since=today)
+        select_member(self.stage_combo, current.life_stage)
+        select_member(self.method_combo, current.contraception)
+        self.trying_check.setChecked(current.trying_to_conceive)
+
+    def refresh(self) -> None:
+        untouched = self.editing is None and not self.is_changed()
+        super().refresh()
+        if untouched:  # the entries just loaded: show the values in force
+            self.start_new()
 
     def store(self, record: ContextEntry, previous: ContextEntry | None) -> None:
         # One entry per day: adding on a day that has one would silently overwrite it.

@@ -242,6 +242,7 @@ class CardPanel(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(self._content)
+        self.scroll_area.setAccessibleName("Explanation cards, scrollable")
         self.disclaimer = _label(DISCLAIMER)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setStyleSheet(

@@ -52,6 +52,8 @@ class FilterBar(QWidget):
         self.text.setPlaceholderText("Search notes  (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName("Search in notes")
+        # Never squeezed to a sliver in a narrow window: room for a word or two.
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("Search notes") + 40)
         self.amount = QComboBox()
         self.amount.setAccessibleName("Amount")
         self.amount.addItem("Any amount", None)

@@ -227,7 +227,10 @@ class TimelineView(QWidget):
         # Takes the free room (a stretch beside it would leave it none) and may be cut
         # short in a narrow window rather than forcing it wider.
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Left-aligned: when cut short, the start of the sentence stays readable.
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setToolTip(HINT)
+        self.hint.setContentsMargins(12, 0, 0, 0)
         bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
