@@ -151,8 +151,10 @@ class MainWindow(QMainWindow):
         right.setObjectName("right-splitter")
         right.addWidget(details_scroll)
         right.addWidget(self.card_panel)
+        # The cards get the room; the details pane stays compact (it scrolls if need be).
+        right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
-        right.setSizes([270, 490])
+        right.setSizes([220, 540])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(left)

@@ -43,8 +43,9 @@ class RecordTab(QWidget, Generic[R]):
     noun = "record"
     #: One line under the tab title saying what these records are for.
     hint = ""
-    #: The ``Changes`` flag that says these records changed (the list reloads only then).
-    changes_flag = "context"
+    #: The ``Changes`` flag the service raises for these records (the list reloads only
+    #: then); empty: reload on every change.
+    changes_flag = ""
     #: How an ``InvalidInput.field`` is named in a sentence ("The start overlaps …").
     field_names: dict[str, str] = {}  # noqa: RUF012 - read-only per subclass
 
@@ -146,7 +147,7 @@ class RecordTab(QWidget, Generic[R]):
     # ------------------------------------------------------------------ behaviour
 
     def affected_by(self, changes: Changes) -> bool:
-        return bool(getattr(changes, self.changes_flag, True))
+        return not self.changes_flag or bool(getattr(changes, self.changes_flag))
 
     def refresh(self) -> None:
         """Reload from the service, keeping the selection on the record being edited."""

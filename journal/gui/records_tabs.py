@@ -133,6 +133,7 @@ class ContextTab(RecordTab[ContextEntry]):
     """Life stage, contraception and wish to conceive, each entry in force from a date on."""
 
     key = "context"
+    changes_flag = "context"
     title = "Context over time"
     noun = "context entry"
     hint = "What was true from a date on. Add an entry whenever something changes."
@@ -210,6 +211,7 @@ class ConditionsTab(RecordTab[Condition]):
     """Diagnosed conditions and since when."""
 
     key = "conditions"
+    changes_flag = "context"
     title = "Conditions"
     noun = "condition"
     hint = "Diagnosed conditions, and since when you have known about them."

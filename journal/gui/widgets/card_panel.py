@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.cards import DISCLAIMER, Card, CardMatch, Triage, TriageLevel
-from journal.gui.widgets.severity_style import STYLES, badge_stylesheet
+from journal.gui.widgets.severity_style import COMPANION, STYLES, badge_stylesheet
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
 NOTHING_LOGGED_TEXT = (
@@ -154,7 +154,8 @@ class CardView(QFrame):
 
     def __init__(self, card: Card, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        style = STYLES[card.severity]
+        # A companion card (appointment preparation) says what it is for, not "harmless".
+        style = COMPANION if card.rule.is_companion else STYLES[card.severity]
         self.card_id = card.id
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -164,8 +165,8 @@ class CardView(QFrame):
         )
         self.setAccessibleName(f"{style.label}: {card.title}")
 
-        badge = QLabel(f"{style.symbol}  {style.label}")
-        badge.setStyleSheet(badge_stylesheet(card.severity))
+        self.badge = badge = QLabel(f"{style.symbol}  {style.label}")
+        badge.setStyleSheet(badge_stylesheet(card.severity, style))
         badge.setAccessibleName(f"Severity: {style.label}")
         title = _label(card.title)
         font = title.font()

@@ -114,7 +114,11 @@ class EpisodeDetails(QWidget):
         for name, text in values.items():
             self.values[name].setText(text)
         self.notes.setText(episode.notes or "No notes.")
-        titles = "; ".join(p.title.rstrip(".") for p in explanation.patterns)
+        # Patterns once: one a card's reasons already state is not repeated here.
+        stated = " ".join(r for m in explanation.cards for r in m.reasons)
+        titles = "; ".join(
+            p.title.rstrip(".") for p in explanation.patterns if p.title.rstrip(".") not in stated
+        )
         self.patterns.setText(f"Part of a pattern: {titles}." if titles else "")
         self.patterns.setVisible(bool(titles))
         self.setEnabled(True)
