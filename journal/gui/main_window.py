@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         install_app_icon()
         self.setWindowIcon(app_icon())
         fit_to_screen(self, "main", QSize(1280, 800))
+        self._share_splitters()
         self._restore_splitters()
         if service is not None:
             self.set_service(service)
@@ -471,6 +472,14 @@ class MainWindow(QMainWindow):
         self.operations.show_error(error)
 
     # ------------------------------------------------------------------ window
+
+    def _share_splitters(self) -> None:
+        """First-run split by shares of the window, so a small screen keeps room for cards."""
+        width, height = self.width(), self.height()
+        main, left, right = self._splitters
+        main.setSizes([width * 56 // 100, width * 44 // 100])
+        left.setSizes([height * 42 // 100, height * 58 // 100])
+        right.setSizes([height * 30 // 100, height * 70 // 100])
 
     def _restore_splitters(self) -> None:
         state = WindowState()

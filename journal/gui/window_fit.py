@@ -9,7 +9,7 @@ than pushing their buttons off the edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSizePolicy, QWidget
 
@@ -53,21 +53,39 @@ def fit_to_screen(window: QWidget, key: str, preferred: QSize | None = None) -> 
     if minimum.width() > area.width() or minimum.height() > area.height():
         window.setMinimumSize(fitted(minimum, area, 1.0))
     if window.findChild(_GeometryKeeper) is None:
-        _GeometryKeeper(window, key)
+        _GeometryKeeper(window, key, grow=saved is None)
 
 
 class _GeometryKeeper(QObject):
     """Saves the window's geometry when it hides or closes (a lock hides dialogs too)."""
 
-    def __init__(self, window: QWidget, key: str) -> None:
+    def __init__(self, window: QWidget, key: str, grow: bool) -> None:
         super().__init__(window)
         self._window = window
         self._key = key
+        self._grow = grow
         window.installEventFilter(self)
+
+    def _grow_to_content(self) -> None:
+        """Once shown (real sizes known), take the room a scrolling form still lacks."""
+        window = getattr(self, "_window", None)
+        if not isinstance(window, QWidget):
+            return
+        missing = 0
+        for area in window.findChildren(_FittingScrollArea):
+            inner = area.widget()
+            if inner is not None and area.isVisible():
+                missing = max(missing, inner.sizeHint().height() - area.viewport().height())
+        if missing > 0:
+            room = available_area(window).height() - window.frameGeometry().height()
+            window.resize(window.width(), window.height() + min(missing, max(room, 0)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # getattr: Qt may still deliver events while the Python side is being torn down.
         window = getattr(self, "_window", None)
+        if getattr(self, "_grow", False) and watched is window and event.type() == QEvent.Type.Show:
+            self._grow = False
+            QTimer.singleShot(0, self._grow_to_content)
         if (
             isinstance(window, QWidget)
             and watched is window

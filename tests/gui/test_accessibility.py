@@ -166,3 +166,23 @@ def test_tab_order_follows_the_layout(qtbot: QtBot, service: JournalService) -> 
         first(window.card_panel),
     ]
     assert order == sorted(order), [type(s).__name__ for s in stops]
+
+
+def test_the_episode_form_scrolls_only_when_the_screen_is_too_small(qtbot: QtBot) -> None:
+    from journal.gui.window_fit import _FittingScrollArea
+
+    dialog = EpisodeEditor(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    (area,) = dialog.findChildren(_FittingScrollArea)
+    screen = available_area(dialog)
+    inner = area.widget()
+    assert inner is not None
+
+    def settled() -> bool:
+        fits = inner.sizeHint().height() <= area.viewport().height()
+        return fits or dialog.frameGeometry().height() >= screen.height() - 2
+
+    qtbot.waitUntil(settled)
+    assert dialog.height() <= screen.height()

@@ -241,3 +241,14 @@ def test_the_cycle_chart_keeps_its_axis_and_legend_in_view(
     assert chart.canvas.height() <= viewport.height()  # nothing below the fold
     assert chart.artists is not None and len(chart.artists.rows) < 60
     assert chart.artists.rows[-1] == rows[-1]  # the newest cycles are the ones shown
+
+
+def test_the_filter_bar_stacks_in_a_narrow_list_instead_of_squeezing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bar = window.filter_bar
+    wide = bar.sizeHint().width()
+    bar.resize(wide // 2, bar.height())
+    qtbot.waitUntil(lambda: bar.text.width() >= bar.text.minimumWidth())
+    assert bar.minimumSizeHint().width() <= wide // 2 + 40
+    assert bar.text.width() >= bar.text.fontMetrics().horizontalAdvance("Search notes")

@@ -36,6 +36,7 @@ ROW_PIXELS = 26
 CHROME_PIXELS = 130  # axis, x label and legend
 MIN_HEIGHT = 260
 MIN_RECENT_ROWS = 3
+MIN_RECENT_HEIGHT = 160
 
 
 class CycleChartView(QWidget):
@@ -114,7 +115,7 @@ class CycleChartView(QWidget):
         self._shown_rows = rows
         self.canvas.setMinimumHeight(max(MIN_HEIGHT, CHROME_PIXELS + ROW_PIXELS * len(rows)))
         if not self.all_cycles.isChecked():
-            self.canvas.setMinimumHeight(MIN_HEIGHT)
+            self.canvas.setMinimumHeight(MIN_RECENT_HEIGHT)  # exactly the visible height
         self._artists = draw_cycle_chart(
             self.figure, rows, highlight=self._highlight, dark=is_dark(self)
         )

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from journal.cards import Explanation
 from journal.domain.model import Moment
 from journal.domain.vocabulary import Mucus
 
 EMPTY = "—"
+#: Below this width the episode and cycle boxes stack instead of sitting side by side.
+STACK_BELOW_WIDTH = 520
 
 
 def moment_label(moment: Moment) -> str:
@@ -62,7 +65,8 @@ class EpisodeDetails(QWidget):
         notes_layout = QVBoxLayout(self.notes_box)
         notes_layout.addWidget(self.notes)
         notes_layout.addWidget(self.patterns)
-        row = QHBoxLayout()
+        # Side by side when there is room, one above the other in a narrow pane.
+        self._row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addWidget(episode_box, 1)
         row.addWidget(cycle_box, 1)
         layout = QVBoxLayout(self)
@@ -70,6 +74,13 @@ class EpisodeDetails(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.notes_box)
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        wide = event.size().width() >= STACK_BELOW_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+        super().resizeEvent(event)
 
     def show_explanation(self, explanation: Explanation) -> None:
         episode, cycle, context = explanation.episode, explanation.cycle, explanation.context
