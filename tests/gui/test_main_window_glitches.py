@@ -236,9 +236,8 @@ def test_the_cycle_chart_keeps_its_axis_and_legend_in_view(
     chart = window.cycle_chart
     rows = [CycleRow(date(2020, 1, 1) + timedelta(days=28 * i), 28, 5, 14) for i in range(60)]
     chart.set_rows(rows)
-    qtbot.wait(50)
     viewport = chart.scroll_area.viewport()
-    assert chart.canvas.height() <= viewport.height()  # nothing below the fold
+    qtbot.waitUntil(lambda: chart.canvas.height() <= viewport.height())  # nothing below the fold
     assert chart.artists is not None and len(chart.artists.rows) < 60
     assert chart.artists.rows[-1] == rows[-1]  # the newest cycles are the ones shown
 
@@ -252,3 +251,14 @@ def test_the_filter_bar_stacks_in_a_narrow_list_instead_of_squeezing(
     qtbot.waitUntil(lambda: bar.text.width() >= bar.text.minimumWidth())
     assert bar.minimumSizeHint().width() <= wide // 2 + 40
     assert bar.text.width() >= bar.text.fontMetrics().horizontalAdvance("Search notes")
+
+
+def test_a_focused_chart_shows_its_focus(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    frame = window.timeline.keys.frame
+    assert frame.property("focused") is False
+    window.timeline.canvas.setFocus()
+    qtbot.waitUntil(lambda: frame.property("focused") is True)
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: frame.property("focused") is False)

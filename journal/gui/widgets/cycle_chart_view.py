@@ -71,7 +71,7 @@ class CycleChartView(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidget(self.keys.frame)
         self.scroll_area.viewport().installEventFilter(self)
         self.all_cycles = QCheckBox("&All cycles", self)
         self.all_cycles.setAccessibleName("Show all cycles, not only the recent ones")
