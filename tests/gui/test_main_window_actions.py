@@ -219,3 +219,45 @@ def test_one_key_each_for_period_start_end_and_the_appointment_summary(
             for w in QApplication.topLevelWidgets()
         )
     )
+
+
+def test_logging_an_episode_takes_three_key_presses(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from journal.domain.vocabulary import Amount
+    from journal.gui.episode_editor import EpisodeEditor
+
+    window = _window(controller)
+    assert window.service is not None
+    before = len(window.service.episodes())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.table.setFocus()
+    pressed: list[str] = []
+
+    def in_the_form() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, EpisodeEditor):
+            QTimer.singleShot(20, in_the_form)
+            return
+        form.activateWindow()  # offscreen, activation is not automatic
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=3000)
+        focus = QApplication.focusWidget() or form
+        qtbot.keyClick(focus, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # 2: Light
+        # A mnemonic "clicks" its button after a short animation.
+        qtbot.waitUntil(form.amount_buttons[Amount.LIGHT].isChecked, timeout=3000)
+        focus = QApplication.focusWidget() or form
+        qtbot.keyClick(focus, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 3
+        pressed.append("done" if not form.isVisible() else "still open")
+        if form.isVisible():
+            form.reject()  # fail the test rather than hang
+
+    QTimer.singleShot(0, in_the_form)
+    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 1
+    assert pressed == ["done"]
+    episodes = window.service.episodes()
+    assert len(episodes) == before + 1
+    assert any(e.amount is Amount.LIGHT and e.notes == "" for e in episodes)
