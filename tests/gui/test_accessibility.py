@@ -55,7 +55,7 @@ def tab_stops(top: QWidget) -> list[QWidget]:
     """Widgets Tab can reach in ``top``, in focus-chain order."""
     stops: list[QWidget] = []
     widget = top.nextInFocusChain()
-    while widget is not top and widget not in stops:
+    while widget is not None and widget is not top and widget not in stops:
         if (
             widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             and widget.isVisibleTo(top)

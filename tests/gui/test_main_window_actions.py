@@ -44,7 +44,8 @@ def _window(controller: AppController) -> MainWindow:
 
 
 def _menus(window: MainWindow) -> list[QMenu]:
-    return [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    menus = [a.menu() for a in window.menuBar().actions()]
+    return [m for m in menus if isinstance(m, QMenu)]
 
 
 def _key(text: str) -> str | None:
