@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.domain.errors import JournalError
 from journal.gui.create_journal_dialog import CreateJournalDialog
+from journal.gui.icons import install_app_icon
 from journal.gui.unlock_dialog import UnlockDialog
 from journal.settings import APPLICATION, ORGANISATION, Settings
 
@@ -71,8 +72,12 @@ class AppController(QObject):
             self.ask_unlock()
         else:
             dialog = CreateJournalDialog(self.path)
-            dialog.created.connect(self._open_window)
+            dialog.created.connect(lambda service: self._created(dialog.path, service))
             self._show_dialog(dialog)
+
+    def _created(self, path: Path, service: JournalService) -> None:
+        self.path = path  # the person may have chosen another place
+        self._open_window(service)
 
     def ask_unlock(self) -> None:
         if isinstance(self.dialog, UnlockDialog) and self.dialog.isVisible():
@@ -108,11 +113,23 @@ class AppController(QObject):
             self.window = MainWindow(service, self.settings)
             self.window.locked.connect(lambda _reason: self.ask_unlock())
             self.window.unlock_requested.connect(self.ask_unlock)
+            self.window.open_requested.connect(self.open_other)
             self.window.show()
         else:
             self.window.set_service(service)
             self.window.raise_()
             self.window.activateWindow()
+
+    def open_other(self, path: Path) -> None:
+        """Lock the journal on view and ask for the passphrase of the one at ``path``."""
+        self.path, self.hint = path, ""
+        if self.dialog is not None:
+            dialog, self.dialog = self.dialog, None
+            dialog.reject()
+        if self.window is not None and not self.window.is_locked:
+            self.window.lock("open another")  # its "locked" signal asks to unlock ``path``
+        else:
+            self.ask_unlock()
 
     def shutdown(self) -> None:
         if self.window is not None:
@@ -133,6 +150,7 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setQuitOnLastWindowClosed(True)
+    install_app_icon()
     demo_journal: DemoJournal | None = None
     try:
         if demo:

@@ -313,7 +313,7 @@ def _list(cmd: Command) -> int:
     if args.json:
         from journal.domain.interchange import episode_to_json
 
-        _write_json([episode_to_json(e) for e in episodes], out)
+        _write_json_rows([episode_to_json(e) for e in episodes], out)
         return EXIT_OK
     for e in episodes:
         colour = e.colour.value if e.colour else "-"
@@ -432,6 +432,15 @@ def _check(cmd: Command) -> int:
         raise JournalError(f"The integrity check found {len(problems)} problem(s).")
     print("The journal is sound: every page decrypts and verifies.", file=cmd.out)
     return EXIT_OK
+
+
+def _write_json_rows(rows: list[dict[str, object]], out: TextIO) -> None:
+    """A JSON array, one row a line: json's C encoder (indent would take the slow one)."""
+    if not rows:
+        out.write("[]\n")
+        return
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[\n  " + ",\n  ".join(map(encode, rows)) + "\n]\n")
 
 
 def _write_json(value: object, out: TextIO) -> None:

@@ -29,11 +29,7 @@ class Setting(Generic[T]):
 
 
 AUTO_LOCK_MINUTES = Setting("security/auto_lock_minutes", 5, int, minimum=1, maximum=240)
-LOCK_WITH_SCREEN = Setting("security/lock_with_screen", True, bool)
-ALL_SETTINGS: tuple[Setting[int] | Setting[bool] | Setting[str], ...] = (
-    AUTO_LOCK_MINUTES,
-    LOCK_WITH_SCREEN,
-)
+ALL_SETTINGS: tuple[Setting[int] | Setting[bool] | Setting[str], ...] = (AUTO_LOCK_MINUTES,)
 
 
 def _store() -> QSettings:
@@ -71,10 +67,6 @@ class Settings:
     @property
     def auto_lock_minutes(self) -> int:
         return self.get(AUTO_LOCK_MINUTES)
-
-    @property
-    def lock_with_screen(self) -> bool:
-        return self.get(LOCK_WITH_SCREEN)
 
 
 class WindowState:

@@ -11,6 +11,7 @@ explanations, whatever order the episodes were stored in. Today comes from
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -131,25 +132,9 @@ class Explainer:
 
     def cards_for_range(self, start: date, end: date) -> list[tuple[Card, int]]:
         """Each card shown for episodes from ``start`` to ``end`` (inclusive), once, with
-        how many episodes it applied to, in display order. ``appointment-prep`` is always
-        included, as every range report carries it (its count may be 0)."""
-        counts: defaultdict[str, int] = defaultdict(int)
-        best: dict[str, CardMatch] = {}
-        for episode in self.episodes:
-            if not start <= episode.day <= end:
-                continue
-            for match in self.explain(episode.id).cards:
-                counts[match.card.id] += 1
-                kept = best.get(match.card.id)
-                if kept is None or match.score > kept.score:
-                    best[match.card.id] = match
-        for card in self.catalogue:
-            if card.rule.is_companion and card.id not in best:
-                best[card.id] = CardMatch(card, (), card.rule.score)
-        ordered = in_display_order(best.values())
-        # Within a band, cards that applied to more episodes come first.
-        ordered.sort(key=lambda m: (display_band(m), -counts[m.card.id]))
-        return [(match.card, counts[match.card.id]) for match in ordered]
+        how many episodes it applied to, in display order (see :func:`summarise_cards`)."""
+        explanations = (self.explain(e.id) for e in self.episodes if start <= e.day <= end)
+        return summarise_cards(explanations, self.catalogue)
 
     # ------------------------------------------------------------------ internals
 
@@ -182,3 +167,26 @@ class Explainer:
                     for card_id in pattern.raises_cards:
                         raised.setdefault(card_id, []).append(pattern.reason)
         return self._patterns
+
+
+def summarise_cards(
+    explanations: Iterable[Explanation], catalogue: Iterable[Card]
+) -> list[tuple[Card, int]]:
+    """Each card of ``explanations`` once, with how many of them it applied to, in display
+    order (within a band, cards that applied to more episodes first). Companion cards such
+    as ``appointment-prep`` are always included, as every range report carries them (their
+    count may be 0)."""
+    counts: defaultdict[str, int] = defaultdict(int)
+    best: dict[str, CardMatch] = {}
+    for explanation in explanations:
+        for match in explanation.cards:
+            counts[match.card.id] += 1
+            kept = best.get(match.card.id)
+            if kept is None or match.score > kept.score:
+                best[match.card.id] = match
+    for card in catalogue:
+        if card.rule.is_companion and card.id not in best:
+            best[card.id] = CardMatch(card, (), card.rule.score)
+    ordered = in_display_order(best.values())
+    ordered.sort(key=lambda m: (display_band(m), -counts[m.card.id]))
+    return [(match.card, counts[match.card.id]) for match in ordered]

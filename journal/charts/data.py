@@ -62,20 +62,6 @@ class TimelineData:
     periods: tuple[PeriodBand, ...] = ()
     ovulations: tuple[date, ...] = ()
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.episodes or self.periods or self.ovulations)
-
-    def first_day(self) -> date | None:
-        days = [p.start for p in self.periods] + list(self.ovulations)
-        days += [e.day for e in self.episodes]
-        return min(days) if days else None
-
-    def last_day(self) -> date | None:
-        days = [p.end for p in self.periods] + list(self.ovulations)
-        days += [e.day for e in self.episodes]
-        return max(days) if days else None
-
     def episode(self, episode_id: str) -> EpisodePoint | None:
         for point in self.episodes:
             if point.id == episode_id:

@@ -116,7 +116,7 @@ class EpisodeMarkers(Artist):
         colours = codes & ((1 << _COLOUR_BITS) - 1)
         self.after_sex = (codes & _AFTER_SEX).astype(bool)
         self.attention = (codes & _ATTENTION).astype(bool)
-        # Same arithmetic as style.marker_size, so sizes match it exactly.
+        # The amount's size, larger after sex.
         self.sizes = _AMOUNT_SIZE[levels] * np.where(self.after_sex, AFTER_SEX_SCALE, 1.0)
         rgba = np.array([to_rgba(value) for value in pal.colours.values()], dtype=float)
         self.facecolors = rgba[colours].reshape(-1, 4)

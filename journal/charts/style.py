@@ -137,10 +137,6 @@ def style_axes(axes: Axes, pal: Palette) -> None:
     axes.set_axisbelow(True)
 
 
-def marker_size(point: EpisodePoint) -> float:
-    return AMOUNT_SIZES[point.amount] * (AFTER_SEX_SCALE if point.after_sex else 1.0)
-
-
 def highlight_size(size: float) -> float:
     """A ring comfortably outside a marker of area ``size``."""
     return float((size**0.5 + 11.0) ** 2)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -176,11 +175,6 @@ def validate_profile(profile: Profile, today: date) -> Profile:
             raise InvalidInput("birth_year", f"{profile.birth_year} is in the future")
     parse_text(profile.name, "name", PROFILE_NAME_MAX)
     return profile
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    """Items in first-seen order without repeats."""
-    return list(dict.fromkeys(items))
 
 
 def _check_year(value: date, field: str) -> date:

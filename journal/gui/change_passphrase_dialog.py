@@ -19,6 +19,7 @@ from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
 from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
+from journal.gui.window_fit import fit_to_screen
 from journal.services import JournalService
 
 EXPLANATION = (
@@ -67,8 +68,10 @@ class ChangePassphraseDialog(QDialog):
         for field in (self.current, self.new, self.repeat):
             field.textChanged.connect(self._update)
         self._update()
+        fit_to_screen(self, "change-passphrase")
 
     def _update(self) -> None:
+        self.error.hide()  # it spoke of what was typed before this edit
         self.meter.rate(self.new.text())
         self.change_button.setEnabled(
             bool(self.current.text())
@@ -79,8 +82,8 @@ class ChangePassphraseDialog(QDialog):
     def _fail(self, message: str, field: QLineEdit) -> None:
         self.error.setText(message)
         self.error.show()
-        field.selectAll()
         field.setFocus()
+        field.selectAll()
 
     def try_change(self) -> None:
         if self.new.text() != self.repeat.text():

@@ -24,6 +24,7 @@ class ScreeningsTab(RecordTab[Screening]):
     """Cervical screenings and STI tests with their results."""
 
     key = "screenings"
+    changes_flag = "context"
     title = "Screenings"
     noun = "screening"
     hint = "Cervical screenings (Pap/HPV) and STI tests, with their results."
@@ -78,6 +79,7 @@ class OvulationSignsTab(RecordTab[OvulationSign]):
     """Observed signs of ovulation (tests, mucus, temperature)."""
 
     key = "ovulation"
+    changes_flag = "periods"  # the service files them with the cycle
     title = "Ovulation signs"
     noun = "ovulation sign"
     hint = "Signs of ovulation you noticed: tests, peak mucus, a temperature shift."
@@ -125,6 +127,7 @@ class AppointmentsTab(RecordTab[Appointment]):
     """Visits to a provider, past or planned."""
 
     key = "appointments"
+    changes_flag = "appointments"
     title = "Appointments"
     noun = "appointment"
     hint = "Visits to a doctor, nurse or clinic, past or planned."

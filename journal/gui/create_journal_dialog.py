@@ -10,8 +10,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +24,7 @@ from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
 from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
+from journal.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from journal.services import JournalService
@@ -43,7 +47,7 @@ class CreateJournalDialog(QDialog):
         super().__init__(parent)
         self._path = path
         self.service: JournalService | None = None
-        self.setWindowTitle("Health Journal — create your journal")
+        self.setWindowTitle("Create your journal")
         self.setMinimumWidth(480)
 
         intro = QLabel(
@@ -59,8 +63,23 @@ class CreateJournalDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.RichText)
         self.error = error_label()
+        # Where the journal will live, and a way to put it elsewhere (before it exists).
+        self.location = QLineEdit(str(path))
+        self.location.setReadOnly(True)
+        self.location.setAccessibleName("Where the journal will be stored")
+        self.location.setCursorPosition(0)
+        self.choose_button = QPushButton("C&hoose…")
+        self.choose_button.setAccessibleName("Choose another place for the journal")
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(self.choose_location)
+        place = QHBoxLayout()
+        place.addWidget(self.location, 1)
+        place.addWidget(self.choose_button)
 
         form = QFormLayout()
+        location_label = QLabel("Stored &in:")
+        location_label.setBuddy(self.location)
+        form.addRow(location_label, place)
         form.addRow("&Passphrase:", self.passphrase)
         form.addRow("", self.meter)
         form.addRow("&Repeat it:", self.repeat)
@@ -83,8 +102,36 @@ class CreateJournalDialog(QDialog):
         self.passphrase.textChanged.connect(self._update)
         self.repeat.textChanged.connect(self._update)
         self._update()
+        fit_to_screen(self, "create-journal")
+
+    @property
+    def path(self) -> Path:
+        """Where the journal is (to be) created."""
+        return self._path
+
+    @classmethod
+    def ask_location(cls, parent: QWidget, current: Path) -> Path | None:
+        """The file dialog for another place (tests replace this)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent, "Where to keep the journal", str(current),
+            "Journals (*.hjournal);;All files (*)",
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )  # fmt: skip
+        return Path(chosen) if chosen else None
+
+    def choose_location(self) -> None:
+        chosen = self.ask_location(self, self._path)
+        if chosen is None:
+            return
+        if chosen.exists():
+            self._fail("A file is already there; the journal is never created over one.")
+            return
+        self._path = chosen
+        self.location.setText(str(chosen))
+        self.location.setCursorPosition(0)
 
     def _update(self) -> None:
+        self.error.hide()  # it spoke of what was typed before this edit
         self.meter.rate(self.passphrase.text())
         ready = len(self.passphrase.text()) >= MIN_LENGTH and bool(self.repeat.text())
         self.create_button.setEnabled(ready)
@@ -100,8 +147,8 @@ class CreateJournalDialog(QDialog):
             self._fail(f"Use at least {MIN_LENGTH} characters.")
             return
         if first != second:
+            self.repeat.clear()  # before the message: an edit clears the message
             self._fail("The two passphrases do not match.")
-            self.repeat.clear()
             self.repeat.setFocus()
             return
         from journal.services import JournalService

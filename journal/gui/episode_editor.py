@@ -1,8 +1,9 @@
 """The quick-log form: a typical episode in a few clicks, every field reachable by keyboard.
 
 The dialog only collects and checks an ``EpisodeDraft``; the caller saves it through the
-journal service. ``reject()`` (Esc, Cancel, or the app locking) never asks anything and
-wipes what was typed.
+journal service. Ctrl+Enter saves; Esc and Cancel ask before dropping changes.
+``reject()`` (what the app calls when it locks) never asks anything and wipes what was
+typed.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ from journal.gui.form_helpers import (
     to_qdatetime,
     vocabulary_combo,
 )
+from journal.gui.form_keys import FormKeys
 from journal.gui.widgets.dialog_buttons import make_primary
+from journal.gui.window_fit import fit_to_screen, scrolling
 
 # Mnemonics are spread so no two controls share a letter.
 _AMOUNT_TEXT = {
@@ -98,9 +101,14 @@ class EpisodeEditor(QDialog):
         self.setWindowTitle("Edit episode" if episode else "Log an episode")
         self.setAccessibleName(self.windowTitle())
         self.setStyleSheet(_TOGGLE_STYLE)
-        self.setMinimumWidth(540)
         self._build()
         self.reset(episode)
+        fit_to_screen(self, "episode-editor")
+        self.keys = FormKeys(
+            self, self.accept, self.is_changed, "Discard the changes to this episode?"
+        )
+        # Not an amount toggle: Space there would silently change the amount.
+        self.started_edit.setFocus()
 
     # ------------------------------------------------------------------ public API
 
@@ -137,6 +145,12 @@ class EpisodeEditor(QDialog):
             pain=chosen(self.pain_combo, Pain),
             symptoms=frozenset(s for s, box in self.symptom_checks.items() if box.isChecked()),
             notes=self.notes_edit.toPlainText(),
+        )
+
+    def is_changed(self) -> bool:
+        """True when the form holds something other than what it opened with."""
+        return self.draft() != self._pristine or (
+            self.amount_group.checkedButton() is not self._pristine_amount
         )
 
     def reset(self, episode: Episode | None = None) -> None:
@@ -178,6 +192,8 @@ class EpisodeEditor(QDialog):
         self._sync_enabled()
         for label in self.errors.values():
             label.clear_message()
+        self._pristine = self.draft()
+        self._pristine_amount = self.amount_group.checkedButton()
 
     def accept(self) -> None:
         """Validate first: a bad field gets its message and the dialog stays open."""
@@ -338,11 +354,12 @@ class EpisodeEditor(QDialog):
         self.save_button.setAccessibleName("Save episode")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(lambda: self.keys.cancel())  # asks if changed
         make_primary(self.save_button, self.buttons)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        # The form scrolls on a small or highly scaled screen; the buttons stay in view.
+        layout.addWidget(scrolling(form, "Episode form"), 1)
         layout.addWidget(self.errors["form"])
         layout.addWidget(self.buttons)
         self.started_edit.dateTimeChanged.connect(

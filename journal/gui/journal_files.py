@@ -131,3 +131,12 @@ def change_passphrase(parent: QWidget, service: JournalService) -> bool:
         FilePrompts.tell(parent, "Passphrase", "The passphrase was changed.")
         return True
     return False
+
+
+JOURNAL_FILTERS = "Journals and backups (*.hjournal *.journal *.db);;All files (*)"
+
+
+def choose_journal(parent: QWidget, backup: bool) -> Path | None:
+    """Ask which journal (or backup) file to open; None when cancelled."""
+    title = "Open a backup" if backup else "Open another journal"
+    return FilePrompts.open_path(parent, title, JOURNAL_FILTERS)

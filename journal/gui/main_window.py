@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,15 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import clock
+from journal.cards import load_catalogue
 from journal.charts import cycle_rows, timeline_data
 from journal.domain.errors import JournalError
+from journal.domain.model import Period
 from journal.domain.vocabulary import Severity
 from journal.gui import journal_files
 from journal.gui.episode_operations import EpisodeOperations
+from journal.gui.icons import app_icon, install_app_icon
 from journal.gui.import_dialog import import_from_app
 from journal.gui.lock_manager import LockManager
 from journal.gui.main_actions import ActionSlots, MainActions
 from journal.gui.ongoing_notice import OngoingNotice
+from journal.gui.period_commands import PeriodCommand, open_period
 from journal.gui.qt_hub import QtChangeHub
 from journal.gui.severity_job import SeverityJob
 from journal.gui.widgets.card_panel import (
@@ -52,6 +57,7 @@ from journal.gui.widgets.episode_details import EpisodeDetails
 from journal.gui.widgets.episode_list import EpisodeList
 from journal.gui.widgets.patterns_panel import PatternsPanel
 from journal.gui.widgets.timeline_view import TimelineView
+from journal.gui.window_fit import fit_to_screen
 from journal.services import Changes, JournalService
 from journal.settings import AUTO_LOCK_MINUTES, Settings, WindowState
 
@@ -66,6 +72,8 @@ class MainWindow(QMainWindow):
 
     locked = Signal(str)
     unlock_requested = Signal()
+    #: The person chose another journal (or a backup) to open: ``open_requested(Path)``.
+    open_requested = Signal(object)
 
     def __init__(self, service: JournalService | None, settings: Settings | None = None) -> None:
         super().__init__()
@@ -86,10 +94,15 @@ class MainWindow(QMainWindow):
         self._severities: dict[str, Severity] = {}
         self._cycles_stale = True
         self._highlighted: dict[str, str | None] = {}
+        self._open_period: Period | None = None
         self._build_views()
         self._build_actions()
-        self.resize(1280, 800)
-        self._restore_geometry()
+        self.statusBar().setSizeGripEnabled(True)  # there from the start: no jump later
+        install_app_icon()
+        self.setWindowIcon(app_icon())
+        fit_to_screen(self, "main", QSize(1280, 800))
+        self._share_splitters()
+        self._restore_splitters()
         if service is not None:
             self.set_service(service)
         else:
@@ -129,17 +142,20 @@ class MainWindow(QMainWindow):
         left.setSizes([340, 420])
 
         self.details = EpisodeDetails()
-        details_scroll = QScrollArea()
+        self.details_scroll = details_scroll = QScrollArea()
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         details_scroll.setWidget(self.details)
+        details_scroll.setAccessibleName("Episode details")
         self.card_panel = CardPanel()
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("right-splitter")
         right.addWidget(details_scroll)
         right.addWidget(self.card_panel)
+        # The cards get the room; the details pane stays compact (it scrolls if need be).
+        right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
-        right.setSizes([270, 490])
+        right.setSizes([220, 540])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(left)
@@ -161,6 +177,8 @@ class MainWindow(QMainWindow):
                 new_episode=self.new_episode,
                 edit_episode=self.edit_episode,
                 delete_episode=self.delete_episode,
+                period_started=self.period_started,
+                period_ended=self.period_ended,
                 lock=self.lock_manager.lock_now,
                 find=self.episode_list.focus_search,
                 records=self.open_records,
@@ -172,6 +190,8 @@ class MainWindow(QMainWindow):
                 import_json=lambda: self._with_service(journal_files.import_json),
                 import_from_app=lambda: self._with_service(import_from_app),
                 change_passphrase=lambda: self._with_service(journal_files.change_passphrase),
+                open_journal=lambda: self._open_file(backup=False),
+                open_backup=lambda: self._open_file(backup=True),
                 show_tab=self.tabs.setCurrentIndex,
                 quit=self.close,
             ),
@@ -212,6 +232,7 @@ class MainWindow(QMainWindow):
         self.lock_manager.start()
         self.ongoing_notice.check(service)  # "still bleeding" for more than 7 days
         self.table.setFocus()
+        self.card_panel.prepare(load_catalogue())  # while the user reads: quick selections
 
     def lock(self, reason: str = "user") -> None:
         """Close the journal, forget every view's data, close dialogs, show the lock page."""
@@ -249,25 +270,38 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ loading
 
     def reload(self, changes: Changes | None = None) -> None:
-        """Reload every view from the service (after a change, or on unlock)."""
+        """Reload the views ``changes`` touch from the service (all of them when None).
+
+        Episodes and periods feed the list (its cycle-day column), the charts and the
+        patterns; context feeds the charts' marks and every explanation; appointments
+        show nowhere in this window, so they reload nothing here.
+        """
         service = self._service
         if service is None:
             return
+        if changes is not None and not (changes.episodes or changes.periods or changes.context):
+            return
+        listed = changes is None or changes.episodes or changes.periods
         selected = self.selected_episode_id()
         data = service.data()
-        self.episode_list.set_data(data)
+        if listed:
+            self.episode_list.set_data(data)
+            self.patterns_panel.show_patterns(service.patterns())
         self.timeline.set_data(timeline_data(data))
         self._severities = {}
         self._cycles_stale = True
         self._refresh_cycle_chart()
-        self.patterns_panel.show_patterns(service.patterns())
-        self._shown_id = None
+        self._shown_id = None  # the explanation may have changed: show it again
         self._highlighted = {}  # the charts were redrawn: ring what is selected now, or none
         if selected is None or not self.episode_list.select(selected):
             self.details.clear()
             self.card_panel.clear(NOTHING_LOGGED_TEXT if not data.episodes else EMPTY_TEXT)
             QTimer.singleShot(0, self._sync_chart_highlight)
+        elif not listed:
+            self._show_episode(selected)  # same row still selected: no selection signal
         self._update_actions()
+        self._open_period = open_period(data.periods, clock.today())
+        self._update_period_actions()
         self.severity_job.start(service.explainer(), [e.id for e in data.episodes])
 
     def _on_changes(self, changes: Changes) -> None:
@@ -342,6 +376,11 @@ class MainWindow(QMainWindow):
             self._highlighted[chart.objectName()] = self._shown_id
             chart.highlight(self._shown_id)
 
+    def _update_period_actions(self) -> None:
+        going = self._open_period is not None
+        self.actions_.period_started.setVisible(not going)
+        self.actions_.period_ended.setVisible(going)
+
     def _update_actions(self) -> None:
         has = self.selected_episode_id() is not None and not self.is_locked
         self.edit_action.setEnabled(has)
@@ -363,6 +402,30 @@ class MainWindow(QMainWindow):
         episode_id = self.selected_episode_id()
         if episode_id is not None:
             self.operations.delete(episode_id)
+
+    def period_started(self) -> None:
+        """Log a period starting today (one press; Ctrl+Z undoes it)."""
+        if self._service is not None and self._open_period is None:
+            command = PeriodCommand.started(self._service, clock.today(), self.show_error)
+            self._push_period(command, "Period started today.")
+
+    def period_ended(self) -> None:
+        """End the open period today."""
+        if self._service is not None and self._open_period is not None:
+            command = PeriodCommand.ended(
+                self._service, self._open_period, clock.today(), self.show_error
+            )
+            self._push_period(command, "Period ended today.")
+
+    def _push_period(self, command: PeriodCommand, message: str) -> None:
+        self.undo_stack.push(command)
+        if not command.isObsolete():
+            self.statusBar().showMessage(f"{message} Ctrl+Z undoes it.", 8000)
+
+    def _open_file(self, backup: bool) -> None:
+        path = journal_files.choose_journal(self, backup)
+        if path is not None:
+            self.open_requested.emit(path)
 
     def open_records(self) -> None:
         if self._service is None:
@@ -410,11 +473,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ window
 
-    def _restore_geometry(self) -> None:
+    def _share_splitters(self) -> None:
+        """First-run split by shares of the window, so a small screen keeps room for cards."""
+        width, height = self.width(), self.height()
+        main, left, right = self._splitters
+        main.setSizes([width * 56 // 100, width * 44 // 100])
+        left.setSizes([height * 42 // 100, height * 58 // 100])
+        right.setSizes([height * 30 // 100, height * 70 // 100])
+
+    def _restore_splitters(self) -> None:
         state = WindowState()
-        geometry = state.load("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         for splitter in self._splitters:
             saved = state.load(f"main/{splitter.objectName()}")
             if saved is not None:
@@ -428,8 +496,11 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # Light/dark switch: redraw the charts in the new palette.
-        if event.type() == QEvent.Type.PaletteChange and self._service is not None:
-            self.reload()
+        if event.type() == QEvent.Type.PaletteChange:
+            if hasattr(self, "actions_"):  # not during construction
+                self.actions_.refresh_icons()
+            if self._service is not None:
+                self.reload()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -28,7 +28,7 @@ from journal.domain.errors import JournalError
 from journal.gui.confirm import confirm
 from journal.gui.form_helpers import ErrorLabel, describe_error
 from journal.gui.models.record_table_model import Column, RecordTableModel
-from journal.services import JournalService
+from journal.services import Changes, JournalService
 
 R = TypeVar("R")
 
@@ -43,6 +43,9 @@ class RecordTab(QWidget, Generic[R]):
     noun = "record"
     #: One line under the tab title saying what these records are for.
     hint = ""
+    #: The ``Changes`` flag the service raises for these records (the list reloads only
+    #: then); empty: reload on every change.
+    changes_flag = ""
     #: How an ``InvalidInput.field`` is named in a sentence ("The start overlaps …").
     field_names: dict[str, str] = {}  # noqa: RUF012 - read-only per subclass
 
@@ -143,6 +146,9 @@ class RecordTab(QWidget, Generic[R]):
 
     # ------------------------------------------------------------------ behaviour
 
+    def affected_by(self, changes: Changes) -> bool:
+        return not self.changes_flag or bool(getattr(changes, self.changes_flag))
+
     def refresh(self) -> None:
         """Reload from the service, keeping the selection on the record being edited."""
         self.model.set_records(self.load())
@@ -168,6 +174,17 @@ class RecordTab(QWidget, Generic[R]):
         self.clear_form()
         self.error.clear_message()
         self._sync_buttons()
+        self._baseline = self._snapshot()
+
+    def is_changed(self) -> bool:
+        """True when the form holds typing not yet added or saved."""
+        return self._snapshot() != self._baseline
+
+    def _snapshot(self) -> object:
+        try:
+            return self.read_form()
+        except (JournalError, ValueError):
+            return None
 
     def save(self) -> None:
         """Add or replace through the service; a refusal is shown under the form."""
@@ -221,6 +238,7 @@ class RecordTab(QWidget, Generic[R]):
             self.editing = record
             self.fill_form(record)
             self.error.clear_message()
+            self._baseline = self._snapshot()
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:

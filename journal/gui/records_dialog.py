@@ -1,6 +1,7 @@
 """Everything around the episodes, in one dialog: periods, context over time, conditions,
 screenings, ovulation signs, appointments, pregnancy tests, medications and the profile,
-one tab each.
+one tab each. Ctrl+Enter adds or saves the form on view; Esc asks before dropping what
+was typed there.
 
 Every change goes through the journal service and every list is reloaded from it when the
 service announces a change. Closing (Esc, Close, or the app locking and calling
@@ -9,9 +10,9 @@ service announces a change. Closing (Esc, Close, or the app locking and calling
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.gui.checkup_tabs import AppointmentsTab, OvulationSignsTab, ScreeningsTab
+from journal.gui.form_keys import FormKeys
 from journal.gui.life_tabs import MedicationsTab, PregnancyTestsTab, ProfileTab
+from journal.gui.qt_hub import QtChangeHub
 from journal.gui.record_tab import RecordTab
 from journal.gui.records_tabs import ConditionsTab, ContextTab, PeriodsTab
+from journal.gui.window_fit import fit_to_screen, scrolling
 from journal.services import Changes, JournalService
 
 TAB_TYPES: tuple[type[RecordTab[Any]], ...] = (
@@ -52,7 +56,10 @@ class RecordsDialog(QDialog):
         if tab not in TAB_KEYS:
             raise ValueError(f"unknown records tab {tab!r}; expected one of {TAB_KEYS}")
         self.service = service
-        self._unsubscribe: Callable[[], None] | None = None
+        # Through the Qt bridge, like every widget (never the service's raw hub).
+        self.hub = QtChangeHub(parent=self)
+        self.hub.changed.connect(self._changed)
+        self._listening = False
         self.setWindowTitle("Periods and context")
         self.setAccessibleName("Periods and context")
 
@@ -69,28 +76,23 @@ class RecordsDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
         close.setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
+        self.keys = FormKeys(
+            self,
+            lambda: self.current_tab().save(),
+            lambda: self.current_tab().is_changed(),
+            "Discard what you typed in this form?",
+        )
+        buttons.rejected.connect(self.keys.cancel)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addWidget(scrolling(self.tabs, "Records"), 1)
         layout.addWidget(buttons)
-        self.resize(1000, 580)  # wide enough for every tab title
+        fit_to_screen(self, "records", QSize(1000, 640))  # wide enough for every tab title
 
         self._subscribe()
         self.open_tab(tab)
 
     # ------------------------------------------------------------------ public API
-
-    @classmethod
-    def edit(
-        cls, service: JournalService, parent: QWidget | None = None, tab: str = "periods"
-    ) -> None:
-        """Show the dialog modally until closed (tests replace this)."""
-        dialog = cls(service, parent, tab)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
 
     def open_tab(self, key: str) -> RecordTab[Any]:
         page = self.pages[key]
@@ -118,22 +120,26 @@ class RecordsDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         # Shown again after a close: listen again and reload.
-        if self._unsubscribe is None:
+        if not self._listening:
             self._subscribe()
         super().showEvent(event)
 
     def _subscribe(self) -> None:
-        self._unsubscribe = self.service.changes.subscribe(self._changed)
+        self.hub.attach(self.service.changes)
+        self._listening = True
         self.refresh()
 
     def _detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self.hub.detach()
+        self._listening = False
 
-    def _changed(self, _changes: Changes) -> None:
-        if self.service.is_open:
-            self.refresh()
+    def _changed(self, changes: Changes) -> None:
+        """Reload only the lists whose records the change touched."""
+        if not self.service.is_open:
+            return
+        for page in self.pages.values():
+            if page.affected_by(changes):
+                page.refresh()
 
     def _tab_changed(self, _index: int) -> None:
         self.current_tab().make_default()

@@ -72,6 +72,7 @@ class PeriodsTab(RecordTab[Period]):
     """Days of menstruation; a period without a last day is ongoing."""
 
     key = "periods"
+    changes_flag = "periods"
     title = "Periods"
     noun = "period"
     hint = "The days of each period. Cards use them to place an episode in your cycle."
@@ -132,6 +133,7 @@ class ContextTab(RecordTab[ContextEntry]):
     """Life stage, contraception and wish to conceive, each entry in force from a date on."""
 
     key = "context"
+    changes_flag = "context"
     title = "Context over time"
     noun = "context entry"
     hint = "What was true from a date on. Add an entry whenever something changes."
@@ -174,10 +176,20 @@ class ContextTab(RecordTab[ContextEntry]):
         self.trying_check.setChecked(record.trying_to_conceive)
 
     def clear_form(self) -> None:
-        self.since_edit.setDate(to_qdate(clock.today()))
-        self.stage_combo.setCurrentIndex(0)
-        self.method_combo.setCurrentIndex(0)
-        self.trying_check.setChecked(False)
+        """A new entry starts from the values in force today: change one, keep the rest."""
+        today = clock.today()
+        self.since_edit.setDate(to_qdate(today))
+        in_force = next((c for c in self.model.records() if c.since <= today), None)
+        current = in_force or ContextEntry(since=today)
+        select_member(self.stage_combo, current.life_stage)
+        select_member(self.method_combo, current.contraception)
+        self.trying_check.setChecked(current.trying_to_conceive)
+
+    def refresh(self) -> None:
+        untouched = self.editing is None and not self.is_changed()
+        super().refresh()
+        if untouched:  # the entries just loaded: show the values in force
+            self.start_new()
 
     def store(self, record: ContextEntry, previous: ContextEntry | None) -> None:
         # One entry per day: adding on a day that has one would silently overwrite it.
@@ -199,6 +211,7 @@ class ConditionsTab(RecordTab[Condition]):
     """Diagnosed conditions and since when."""
 
     key = "conditions"
+    changes_flag = "context"
     title = "Conditions"
     noun = "condition"
     hint = "Diagnosed conditions, and since when you have known about them."

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -40,6 +40,7 @@ from journal import clock
 from journal.domain.dates import DATES
 from journal.domain.errors import JournalError
 from journal.domain.model import Appointment
+from journal.gui.window_fit import fit_to_screen
 from journal.reports import render
 from journal.reports.content import default_range, default_range_words, months_before
 from journal.services import JournalService
@@ -131,6 +132,7 @@ class EpisodeReportPreview(QPrintPreviewDialog):
         render.prepare_printer(self._printer, document)
         super().__init__(self._printer, parent)
         self.setWindowTitle("Episode report")
+        fit_to_screen(self, "episode-report", QSize(900, 1000))
         self.document: QTextDocument | None = document
         self._suggested = f"episode-report-{episode_day}.pdf"
         self.paintRequested.connect(self._paint)
@@ -213,7 +215,7 @@ class AppointmentDialog(QDialog):
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Prepare for appointment")
-        self.resize(860, 900)
+        fit_to_screen(self, "appointment", QSize(860, 900))
         self._service = service
         self.document: QTextDocument | None = None
 
@@ -240,6 +242,10 @@ class AppointmentDialog(QDialog):
         )
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        self.preset.setAccessibleName("Range")
+        self.from_edit.setAccessibleName("From date")
+        self.to_edit.setAccessibleName("To date")
+        self.preview.setAccessibleName("Summary preview")
         self.note = QLabel(NOT_ENCRYPTED_WARNING)
         self.note.setWordWrap(True)
 

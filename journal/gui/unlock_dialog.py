@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from journal.domain.errors import JournalError, JournalInUse, WrongPassphrase
 from journal.gui.widgets.dialog_buttons import make_primary
 from journal.gui.widgets.passphrase_fields import error_label, secret_field
+from journal.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from journal.services import JournalService
@@ -44,7 +45,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self._path = path
         self.service: JournalService | None = None
-        self.setWindowTitle("Health Journal — locked" if locked else "Health Journal — unlock")
+        self.setWindowTitle("Locked" if locked else "Unlock")  # Qt adds the app name
         self.setMinimumWidth(420)
 
         heading = QLabel(
@@ -76,6 +77,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
+        fit_to_screen(self, "unlock")
 
     @property
     def error_text(self) -> str:

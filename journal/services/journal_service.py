@@ -39,7 +39,6 @@ from journal.domain.validation import (
     validate_medication,
     validate_profile,
 )
-from journal.imports import ImportPlan, ImportResult, plan_import
 from journal.services.changes import ChangeHub, Changes
 from journal.storage import JournalStore, create_journal, open_journal
 from journal.storage import repository as repo
@@ -48,6 +47,7 @@ from journal.storage.files import FILE_MODE, fsync_dir, make_private_dirs, tempo
 
 if TYPE_CHECKING:
     from journal.cards import Explainer, Explanation, Pattern
+    from journal.imports import ImportPlan, ImportResult
 
 T = TypeVar("T")
 
@@ -438,10 +438,14 @@ class JournalService:
 
     def plan_import(self, result: ImportResult) -> ImportPlan:
         """The preview of importing another tracker's records: nothing is written."""
+        from journal.imports import plan_import  # only when importing: the CLI starts faster
+
         return plan_import(result, self.data(), clock.today())
 
     def import_records(self, result: ImportResult) -> ImportPlan:
         """Add another tracker's records in one transaction, skipping what is already here."""
+        from journal.imports import plan_import
+
         now = clock.now()
         with self._store.transaction() as session:
             plan = plan_import(result, repo.load_all(session), now.date())

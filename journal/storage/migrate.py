@@ -1,16 +1,24 @@
-"""Schema versions: upgrade an opened journal to the newest schema, refuse a newer one."""
+"""Schema versions: upgrade an opened journal to the newest schema, refuse a newer one.
+
+Alembic is imported only when a journal needs upgrading (or a new one is made): opening a
+journal whose schema is current reads the revision with one query and the newest revision
+from the migration files' own ``revision = ...`` lines, which a test keeps equal to
+Alembic's view of them.
+"""
 
 from __future__ import annotations
 
+import ast
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 
 from journal.storage.errors import NewerJournal, NotAJournal
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 OUR_TABLES = {"episode", "period", "context_entry"}
@@ -18,25 +26,60 @@ OUR_TABLES = {"episode", "period", "context_entry"}
 
 @lru_cache(maxsize=1)
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     return config
 
 
+def _assigned(source: str, name: str) -> str | None:
+    """The string assigned to ``name`` at the top of a migration file (None if none)."""
+    for node in ast.parse(source).body:
+        if (
+            isinstance(node, ast.Assign | ast.AnnAssign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in _targets(node))
+            and isinstance(node.value, ast.Constant)
+        ):
+            value = node.value.value
+            return value if isinstance(value, str) else None
+    return None
+
+
+def _targets(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
+@lru_cache(maxsize=1)
+def _revisions() -> dict[str, str | None]:
+    """Every revision this version knows, with the one it revises (from the files)."""
+    found: dict[str, str | None] = {}
+    for path in sorted((_MIGRATIONS / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision = _assigned(source, "revision")
+        if revision is not None:
+            found[revision] = _assigned(source, "down_revision")
+    return found
+
+
 @lru_cache(maxsize=1)
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision: the one no other revises."""
+    revisions = _revisions()
+    heads = set(revisions) - {down for down in revisions.values() if down is not None}
+    assert len(heads) == 1, f"the migrations must have one head, not {sorted(heads)}"
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The journal's revision, read the way Alembic stores it (None before the first)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def check_and_upgrade(connection: Connection, *, is_new: bool) -> bool:

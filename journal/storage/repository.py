@@ -214,10 +214,6 @@ def delete_episode(session: Session, episode_id: str) -> bool:
     return bool(getattr(result, "rowcount", 0))
 
 
-def count_episodes(session: Session) -> int:
-    return len(list(session.scalars(select(EpisodeRecord.id))))
-
-
 # --------------------------------------------------------------------------- the rest
 
 

@@ -18,7 +18,6 @@ from journal.domain.validation import (
     parse_date,
     parse_moment,
     parse_text,
-    unique,
     validate_episode,
 )
 from journal.domain.vocabulary import Amount, Symptom, Trigger
@@ -331,10 +330,6 @@ def test_messages_stay_on_one_line_whatever_was_typed() -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_choice(Amount, "spot\nting", "amount")
     assert str(caught.value).startswith("'amount': 'spot\\nting' is not one of")
-
-
-def test_unique_keeps_first_seen_order() -> None:
-    assert unique(["b", "a", "b", "c", "a"]) == ["b", "a", "c"]
 
 
 def test_end_in_the_future_is_refused() -> None:

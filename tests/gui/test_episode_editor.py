@@ -190,13 +190,52 @@ def test_keyboard_only_path(qtbot: QtBot, editor: EpisodeEditor) -> None:
     assert editor.draft().colour is Colour.BROWN
 
 
-def test_escape_cancels_and_forgets_what_was_typed(qtbot: QtBot, editor: EpisodeEditor) -> None:
+def test_escape_asks_before_dropping_typing_then_forgets_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, editor: EpisodeEditor
+) -> None:
+    answers = [False, True]
+    asked: list[str] = []
+
+    def confirm(_parent: object, text: str, action: str = "Delete") -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("journal.gui.confirm.confirm", confirm)
     editor.amount_buttons[Amount.LIGHT].click()
     editor.notes_edit.setPlainText("private words")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Escape)
+    assert editor.isVisible() and editor.notes_edit.toPlainText() == "private words"
     with qtbot.waitSignal(editor.rejected, timeout=1000):
         qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Escape)
+    assert len(asked) == 2
     assert not editor.isVisible()
     assert editor.notes_edit.toPlainText() == ""
+    assert editor.amount_group.checkedButton() is None
+
+
+def test_escape_on_an_untouched_form_closes_without_asking(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, editor: EpisodeEditor
+) -> None:
+    monkeypatch.setattr("journal.gui.confirm.confirm", lambda *_a, **_k: pytest.fail("asked"))
+    with qtbot.waitSignal(editor.rejected, timeout=1000):
+        qtbot.keyClick(QApplication.focusWidget() or editor, Qt.Key.Key_Escape)
+
+
+def test_ctrl_enter_saves_from_inside_the_notes(qtbot: QtBot, editor: EpisodeEditor) -> None:
+    editor.amount_buttons[Amount.LIGHT].click()
+    editor.notes_edit.setFocus()
+    qtbot.keyClicks(editor.notes_edit, "typed")
+    with qtbot.waitSignal(editor.accepted, timeout=1000):
+        qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.draft().notes == "typed"
+
+
+def test_the_form_does_not_open_on_an_amount_toggle(qtbot: QtBot, editor: EpisodeEditor) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.isVisible()
+    assert focused not in editor.amount_buttons.values()
+    assert focused not in editor.colour_buttons.values()
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
     assert editor.amount_group.checkedButton() is None
 
 

@@ -172,6 +172,7 @@ def test_the_mouse_wheel_over_the_cycle_chart_scrolls_it(qtbot: QtBot, window: M
     window.tabs.setCurrentIndex(TAB_CYCLES)
     rows = [CycleRow(date(2020, 1, 1) + timedelta(days=28 * i), 28, 5, 14) for i in range(60)]
     window.cycle_chart.set_rows(rows)
+    window.cycle_chart.all_cycles.setChecked(True)
     bar = window.cycle_chart.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(0)
@@ -184,3 +185,80 @@ def test_the_mouse_wheel_over_the_cycle_chart_scrolls_it(qtbot: QtBot, window: M
     )  # fmt: skip
     QApplication.sendEvent(canvas, event)
     assert bar.value() > 0
+
+
+def test_appointment_preparation_is_not_badged_harmless(
+    qtbot: QtBot, window: MainWindow, ids: dict[str, str]
+) -> None:
+    from journal.gui.widgets.card_panel import CardView
+
+    window.select_episode(ids["after_sex"])
+    qtbot.waitUntil(lambda: "appointment-prep" in window.card_panel.card_ids())
+    views = {v.card_id: v for v in window.card_panel.findChildren(CardView)}
+    badge = views["appointment-prep"].badge.text()
+    assert "harmless" not in badge.lower()
+    assert "prepare" in badge.lower()
+
+
+def test_a_pattern_a_card_reason_states_is_not_repeated_in_the_details(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from journal.gui.widgets.episode_details import EpisodeDetails
+    from journal.services.demo import create_demo_journal
+
+    path = tmp_path / "demo.hjournal"
+    create_demo_journal(path, PASSPHRASE)
+    service = JournalService.open(path, PASSPHRASE)
+    details = EpisodeDetails()
+    qtbot.addWidget(details)
+    repeated_before = 0
+    try:
+        for episode in service.episodes():
+            explanation = service.explain(episode.id)
+            details.show_explanation(explanation)
+            reasons = " ".join(r for m in explanation.cards for r in m.reasons)
+            for pattern in explanation.patterns:
+                title = pattern.title.rstrip(".")
+                repeated_before += title in reasons
+                assert not (title in reasons and title in details.patterns.text()), title
+    finally:
+        service.close()
+    assert repeated_before  # the demo has such patterns, so the check means something
+
+
+def test_the_cycle_chart_keeps_its_axis_and_legend_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from journal.charts.data import CycleRow
+    from journal.gui.main_window import TAB_CYCLES
+
+    window.tabs.setCurrentIndex(TAB_CYCLES)
+    chart = window.cycle_chart
+    rows = [CycleRow(date(2020, 1, 1) + timedelta(days=28 * i), 28, 5, 14) for i in range(60)]
+    chart.set_rows(rows)
+    viewport = chart.scroll_area.viewport()
+    qtbot.waitUntil(lambda: chart.canvas.height() <= viewport.height())  # nothing below the fold
+    assert chart.artists is not None and len(chart.artists.rows) < 60
+    assert chart.artists.rows[-1] == rows[-1]  # the newest cycles are the ones shown
+
+
+def test_the_filter_bar_stacks_in_a_narrow_list_instead_of_squeezing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bar = window.filter_bar
+    wide = bar.sizeHint().width()
+    bar.resize(wide // 2, bar.height())
+    qtbot.waitUntil(lambda: bar.text.width() >= bar.text.minimumWidth())
+    assert bar.minimumSizeHint().width() <= wide // 2 + 40
+    assert bar.text.width() >= bar.text.fontMetrics().horizontalAdvance("Search notes")
+
+
+def test_a_focused_chart_shows_its_focus(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    frame = window.timeline.keys.frame
+    assert frame.property("focused") is False
+    window.timeline.canvas.setFocus()
+    qtbot.waitUntil(lambda: frame.property("focused") is True)
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: frame.property("focused") is False)

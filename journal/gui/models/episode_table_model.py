@@ -30,6 +30,15 @@ EPISODE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Roles as plain ints: a view asks for several roles of every cell it paints, and
+# comparing with the enum members on each call costs more than the answer.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT, _ID, _EPISODE = int(SORT_ROLE), int(ID_ROLE), int(EPISODE_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def date_label(episode: Episode) -> str:
     """``Sun 22 Nov 2026, 07:30`` or, day only, ``Sun 22 Nov 2026``."""
@@ -55,6 +64,8 @@ class EpisodeTableModel(QAbstractTableModel):
         self._episodes: list[Episode] = []
         self._cycle_days: list[int | None] = []
         self._rows_by_id: dict[str, int] = {}
+        # Each row's display texts, made the first time the row is painted.
+        self._cells: list[tuple[str, ...] | None] = []
         self._sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------------ data in/out
@@ -72,11 +83,12 @@ class EpisodeTableModel(QAbstractTableModel):
             for e, start in zip(episodes, starts, strict=True)
         ]
         self._rows_by_id = {e.id: row for row, e in enumerate(episodes)}
+        self._cells = [None] * len(episodes)
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._episodes, self._cycle_days, self._rows_by_id = [], [], {}
+        self._episodes, self._cycle_days, self._rows_by_id, self._cells = [], [], {}, []
         self.endResetModel()
 
     def episode_at(self, row: int) -> Episode:
@@ -115,6 +127,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self._episodes = [episode for episode, _day in rows]
         self._cycle_days = [day for _episode, day in rows]
         self._rows_by_id = {e.id: row for row, e in enumerate(self._episodes)}
+        self._cells = [None] * len(self._episodes)
 
     # ------------------------------------------------------------------ Qt model API
 
@@ -135,42 +148,41 @@ class EpisodeTableModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._episodes):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._episodes):
             return None
-        episode = self._episodes[index.row()]
+        if role in (_DISPLAY, _ACCESSIBLE):
+            cells = self._cells[row]
+            if cells is None:
+                cells = self._cells[row] = self._display_row(row)
+            return cells[index.column()]
+        episode = self._episodes[row]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(episode, index.row(), column)
-        if role == SORT_ROLE:
-            return self._sort_value(episode, self._cycle_days[index.row()], column)
-        if role == ID_ROLE:
+        if role == _SORT:
+            return self._sort_value(episode, self._cycle_days[row], column)
+        if role == _ID:
             return episode.id
-        if role == EPISODE_ROLE:
+        if role == _EPISODE:
             return episode
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NOTES and episode.notes:
+        if role == _TOOLTIP and column == COL_NOTES and episode.notes:
             return notes_preview(episode.notes, 400)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CYCLE_DAY:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column == COL_CYCLE_DAY:
+            return _RIGHT
         return None
 
-    def _display(self, episode: Episode, row: int, column: int) -> str:
-        if column == COL_DATE:
-            return date_label(episode)
-        if column == COL_AMOUNT:
-            return episode.amount.label
-        if column == COL_COLOUR:
-            return episode.colour.label if episode.colour is not None else "—"
-        if column == COL_TRIGGER:
-            return episode.trigger.label if episode.trigger.value != "none" else "Nothing noted"
-        if column == COL_PAIN:
-            return episode.pain.label if episode.pain.value != "none" else "No pain"
-        if column == COL_CYCLE_DAY:
-            day = self._cycle_days[row]
-            return str(day) if day is not None else "—"
-        if column == COL_NOTES:
-            return notes_preview(episode.notes)
-        return ""
+    def _display_row(self, row: int) -> tuple[str, ...]:
+        """The texts of one row, in column order."""
+        episode, day = self._episodes[row], self._cycle_days[row]
+        return (
+            date_label(episode),
+            episode.amount.label,
+            episode.colour.label if episode.colour is not None else "—",
+            episode.trigger.label if episode.trigger.value != "none" else "Nothing noted",
+            episode.pain.label if episode.pain.value != "none" else "No pain",
+            str(day) if day is not None else "—",
+            notes_preview(episode.notes),
+        )
 
     @staticmethod
     def _sort_value(episode: Episode, cycle_day: int | None, column: int) -> Any:

@@ -10,11 +10,11 @@ statement stays visible below the cards whatever is scrolled.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 import qtawesome
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.cards import DISCLAIMER, CardMatch, Triage, TriageLevel
-from journal.gui.widgets.severity_style import STYLES, badge_stylesheet
+from journal.cards import DISCLAIMER, Card, CardMatch, Triage, TriageLevel
+from journal.gui.widgets.severity_style import COMPANION, STYLES, badge_stylesheet
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
 NOTHING_LOGGED_TEXT = (
@@ -146,12 +146,16 @@ class TriageLine(QFrame):
 
 
 class CardView(QFrame):
-    """One card: badge, title, reasons, body (collapsible) and source."""
+    """One card: badge, title, reasons, body (collapsible) and source.
 
-    def __init__(self, match: CardMatch, expanded: bool, parent: QWidget | None = None) -> None:
+    Built once per card (the Markdown body and the style sheets are the costly part);
+    :meth:`show_match` then fills in what changes from one episode to the next.
+    """
+
+    def __init__(self, card: Card, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        card = match.card
-        style = STYLES[card.severity]
+        # A companion card (appointment preparation) says what it is for, not "harmless".
+        style = COMPANION if card.rule.is_companion else STYLES[card.severity]
         self.card_id = card.id
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -161,8 +165,8 @@ class CardView(QFrame):
         )
         self.setAccessibleName(f"{style.label}: {card.title}")
 
-        badge = QLabel(f"{style.symbol}  {style.label}")
-        badge.setStyleSheet(badge_stylesheet(card.severity))
+        self.badge = badge = QLabel(f"{style.symbol}  {style.label}")
+        badge.setStyleSheet(badge_stylesheet(card.severity, style))
         badge.setAccessibleName(f"Severity: {style.label}")
         title = _label(card.title)
         font = title.font()
@@ -179,30 +183,35 @@ class CardView(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(title)
-        if match.reasons:
-            items = "".join(f"<li>{escape(r)}</li>" for r in match.reasons)
-            reasons = _label(
-                f"<b>Why this card:</b><ul style='margin: 0 0 0 -20px'>{items}</ul>", rich=True
-            )
-            reasons.setObjectName("reasons")
-            reasons.setAccessibleName("Why this card")
-            layout.addWidget(reasons)
+        self.reasons = _label("", rich=True)
+        self.reasons.setObjectName("reasons")
+        self.reasons.setAccessibleName("Why this card")
+        layout.addWidget(self.reasons)
         self.body = _label(smaller_headings(card.body_markdown), markdown=True)
-        self.body.setVisible(expanded)
         layout.addWidget(self.body)
         self.toggle = QToolButton()
         self.toggle.setAutoRaise(True)
         self.toggle.setCheckable(True)
-        self.toggle.setChecked(expanded)
         self.toggle.toggled.connect(self._show_body)
         self.toggle.setAccessibleName(f"Show or hide the text of {card.title}")
-        self._show_body(expanded)
+        self._show_body(False)
         source = _label(f"Source: {card.source}")
         source.setStyleSheet("color: palette(placeholder-text);")
         bottom = QHBoxLayout()
         bottom.addWidget(source, 1)
         bottom.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
+
+    def show_match(self, match: CardMatch, expanded: bool) -> None:
+        """This card for one episode: its reasons, and the text open or closed."""
+        if match.reasons:
+            items = "".join(f"<li>{escape(r)}</li>" for r in match.reasons)
+            text = f"<b>Why this card:</b><ul style='margin: 0 0 0 -20px'>{items}</ul>"
+            if self.reasons.text() != text:
+                self.reasons.setText(text)
+        self.reasons.setVisible(bool(match.reasons))
+        self.toggle.setChecked(expanded)
+        self._show_body(expanded)
 
     def _show_body(self, shown: bool) -> None:
         self.body.setVisible(shown)
@@ -217,6 +226,9 @@ class CardPanel(QWidget):
         self.setAccessibleName("Explanation cards")
         self._ids: list[str] = []
         self.triage_line = TriageLine()
+        # Every card's view, built once (ahead of need by ``prepare``, else when first
+        # shown) and reused: those of the cards not shown are hidden.
+        self._views: dict[str, CardView] = {}
         self.heading = QLabel("<b>What may explain it</b>")
         self.heading.setContentsMargins(0, 6, 0, 2)
         self.placeholder = _label(EMPTY_TEXT)
@@ -231,6 +243,7 @@ class CardPanel(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(self._content)
+        self.scroll_area.setAccessibleName("Explanation cards, scrollable")
         self.disclaimer = _label(DISCLAIMER)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setStyleSheet(
@@ -245,6 +258,28 @@ class CardPanel(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.disclaimer)
 
+    def prepare(self, cards: Iterable[Card]) -> None:
+        """Build the views of ``cards`` ahead of need, one per turn of the event loop.
+
+        Building a card's view (its Markdown body above all) is most of the cost of
+        showing it the first time; done while the user reads, selecting stays quick.
+        """
+        waiting = [card for card in cards if card.id not in self._views]
+
+        def build_next() -> None:
+            while waiting:
+                card = waiting.pop(0)
+                if card.id not in self._views:
+                    view = self._views[card.id] = CardView(card, self._content)
+                    view.hide()
+                    view.ensurePolished()  # style sheets applied now, not on first show
+                    self._cards.insertWidget(self._cards.count() - 1, view)
+                    break
+            if waiting:
+                QTimer.singleShot(0, self, build_next)
+
+        QTimer.singleShot(0, self, build_next)
+
     def card_ids(self) -> list[str]:
         """The ids of the cards shown, top to bottom."""
         return list(self._ids)
@@ -257,7 +292,6 @@ class CardPanel(QWidget):
     ) -> None:
         """Show ``triage`` at the top, then ``matches``; with no card, ``none_hint`` says why
         and what to do."""
-        self._remove_cards()
         if triage is not None:
             self.triage_line.show_triage(triage)
         else:
@@ -266,23 +300,33 @@ class CardPanel(QWidget):
         self.placeholder.setVisible(not matches)
         # Every card's badge, title and reasons stay in view, the text one click away;
         # a lone card opens, as there is nothing else to see.
-        for match in matches:
-            view = CardView(match, len(matches) == 1, self._content)
-            self._cards.insertWidget(self._cards.count() - 1, view)
-            self._ids.append(match.card.id)
+        self._place([m.card.id for m in matches], matches)
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def clear(self, hint: str = EMPTY_TEXT) -> None:
         """No cards; ``hint`` says what to do instead."""
-        self._remove_cards()
+        self._place([], ())
         self.triage_line.clear()
+        for view in self._views.values():
+            view.reasons.clear()  # nothing of the last episode stays behind
         self.placeholder.setText(hint)
         self.placeholder.show()
 
-    def _remove_cards(self) -> None:
-        self._ids = []
-        for view in self._content.findChildren(CardView):
-            self._cards.removeWidget(view)
-            view.hide()
-            view.setParent(None)  # out of the widget tree at once, not at the next event
-            view.deleteLater()
+    def _place(self, ids: list[str], matches: Sequence[CardMatch]) -> None:
+        """Show the views of ``matches`` in order; hide every other one."""
+        kept = set(ids)
+        for card_id in self._ids:
+            if card_id not in kept:
+                self._views[card_id].hide()
+        for index, match in enumerate(matches):
+            found = self._views.get(match.card.id)
+            view = found if found is not None else CardView(match.card, self._content)
+            self._views[match.card.id] = view
+            view.show_match(match, len(matches) == 1)
+            # Cards sit after the placeholder (index 0) and before the stretch.
+            if self._cards.indexOf(view) != index + 1:
+                self._cards.removeWidget(view)
+                self._cards.insertWidget(index + 1, view)
+            if view.isHidden():
+                view.show()
+        self._ids = ids

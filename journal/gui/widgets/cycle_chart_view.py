@@ -1,7 +1,8 @@
 """The cycle chart as a widget: one row per cycle, click a marker to open its episode.
 
-Many cycles make a tall chart, so the canvas sits in a scroll area and grows with the
-number of rows instead of squeezing them.
+Many cycles make a tall chart. By default it shows the recent cycles that fit, so the
+day axis and the legend stay in view; "All cycles" shows every one in a scroll area that
+grows with the number of rows instead of squeezing them.
 """
 
 from __future__ import annotations
@@ -10,9 +11,17 @@ from collections.abc import Sequence
 
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.charts import CycleChartArtists, CycleRow, TimelineData, draw_cycle_chart
 from journal.gui.widgets.timeline_view import (
@@ -26,6 +35,8 @@ from journal.gui.widgets.timeline_view import (
 ROW_PIXELS = 26
 CHROME_PIXELS = 130  # axis, x label and legend
 MIN_HEIGHT = 260
+MIN_RECENT_ROWS = 3
+MIN_RECENT_HEIGHT = 160
 
 
 class CycleChartView(QWidget):
@@ -52,6 +63,7 @@ class CycleChartView(QWidget):
             self.episodeOpened.emit,
         )
         self._rows: tuple[CycleRow, ...] = ()
+        self._shown_rows: tuple[CycleRow, ...] = ()
         self._artists: CycleChartArtists | None = None
         self._highlight: str | None = None
         self._press: tuple[float, float] | None = None
@@ -59,10 +71,23 @@ class CycleChartView(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidget(self.keys.frame)
+        self.scroll_area.viewport().installEventFilter(self)
+        self.all_cycles = QCheckBox("&All cycles", self)
+        self.all_cycles.setAccessibleName("Show all cycles, not only the recent ones")
+        self.all_cycles.toggled.connect(lambda _on: self._redraw())
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.all_cycles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll_area, 1)
+        # Resizing changes how many recent cycles fit: redraw once the resizing settles.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(120)
+        self._fit_timer.timeout.connect(self._refit)
 
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("button_release_event", self._on_release)
@@ -76,18 +101,46 @@ class CycleChartView(QWidget):
     def set_rows(self, rows: Sequence[CycleRow]) -> None:
         """Draw one row per cycle; the newest cycle is on top."""
         self._rows = tuple(rows)
+        self._redraw()
+
+    def fitting_rows(self) -> int:
+        """How many cycles fit the visible height with the axis and legend."""
+        height = self.scroll_area.viewport().height()
+        return max(MIN_RECENT_ROWS, (height - CHROME_PIXELS) // ROW_PIXELS)
+
+    def _redraw(self) -> None:
+        rows = self._rows
+        if not self.all_cycles.isChecked():
+            rows = rows[-self.fitting_rows() :]  # the newest rows (drawn on top)
+        self._shown_rows = rows
         self.canvas.setMinimumHeight(max(MIN_HEIGHT, CHROME_PIXELS + ROW_PIXELS * len(rows)))
+        if not self.all_cycles.isChecked():
+            self.canvas.setMinimumHeight(MIN_RECENT_HEIGHT)  # exactly the visible height
         self._artists = draw_cycle_chart(
-            self.figure, self._rows, highlight=self._highlight, dark=is_dark(self)
+            self.figure, rows, highlight=self._highlight, dark=is_dark(self)
         )
         self.canvas.set_overlay([self._artists.highlight_ring])
         self.canvas.redraw_later()
+
+    def _refit(self) -> None:
+        if self._rows and not self.all_cycles.isChecked():
+            wanted = self._rows[-self.fitting_rows() :]
+            if wanted != self._shown_rows:
+                self._redraw()
 
     def highlight(self, episode_id: str | None) -> None:
         """Ring one episode's marker and scroll its cycle into view."""
         self._highlight = episode_id
         if self._artists is None:
             return
+        shown = any(e.id == episode_id for row in self._shown_rows for e in row.episodes)
+        if (
+            episode_id is not None
+            and not shown
+            and any(e.id == episode_id for row in self._rows for e in row.episodes)
+        ):
+            self.all_cycles.setChecked(True)  # an older cycle: show them all, scrolled to it
+            assert self._artists is not None
         if self._artists.set_highlight(episode_id) and episode_id is not None:
             position = self._artists.position(episode_id)
             if position is not None:
@@ -105,6 +158,7 @@ class CycleChartView(QWidget):
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
         self._rows = ()
+        self._shown_rows = ()
         self._artists = None
         self._highlight = None
         self._press = None
@@ -115,6 +169,11 @@ class CycleChartView(QWidget):
         self.canvas.redraw_later()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        area = getattr(self, "scroll_area", None)  # events arrive while being built
+        if area is None:
+            return False
+        if watched is area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()
         if watched is self.canvas and event.type() == QEvent.Type.Wheel:
             QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
             return True

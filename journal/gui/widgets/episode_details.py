@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from journal.cards import Explanation
 from journal.cards.describe import Label, describe
 
 EMPTY = "—"
+#: Below this width the episode and cycle boxes stack instead of sitting side by side.
+STACK_BELOW_WIDTH = 520
 
 
 def _value() -> QLabel:
@@ -66,7 +69,8 @@ class EpisodeDetails(QWidget):
         notes_layout = QVBoxLayout(self.notes_box)
         notes_layout.addWidget(self.notes)
         notes_layout.addWidget(self.patterns)
-        row = QHBoxLayout()
+        # Side by side when there is room, one above the other in a narrow pane.
+        self._row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addWidget(episode_box, 1)
         row.addWidget(cycle_box, 1)
         layout = QVBoxLayout(self)
@@ -74,6 +78,13 @@ class EpisodeDetails(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.notes_box)
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        wide = event.size().width() >= STACK_BELOW_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+        super().resizeEvent(event)
 
     def show_explanation(self, explanation: Explanation) -> None:
         description = describe(explanation)

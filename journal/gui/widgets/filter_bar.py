@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -52,6 +54,8 @@ class FilterBar(QWidget):
         self.text.setPlaceholderText("Search notes  (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName("Search in notes")
+        # Never squeezed to a sliver in a narrow window: room for a word or two.
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("Search notes") + 40)
         self.amount = QComboBox()
         self.amount.setAccessibleName("Amount")
         self.amount.addItem("Any amount", None)
@@ -67,22 +71,45 @@ class FilterBar(QWidget):
         self.reset.setAccessibleName("Reset the filter")
         self.reset.clicked.connect(self.clear)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 3)
-        layout.addWidget(self.amount, 1)
-        layout.addWidget(self.after_sex)
-        layout.addWidget(QLabel("From"))
-        layout.addWidget(self.start)
-        layout.addWidget(QLabel("to"))
-        layout.addWidget(self.end)
-        layout.addWidget(self.reset)
+        # Two rows of controls that sit side by side when the list is wide enough and
+        # stack when it is narrow (a small or highly scaled screen).
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.text, 3)
+        first.addWidget(self.amount, 1)
+        first.addWidget(self.after_sex)
+        from_label, to_label = QLabel("From"), QLabel("to")
+        from_label.setBuddy(self.start)
+        to_label.setBuddy(self.end)
+        second.addWidget(from_label)
+        second.addWidget(self.start)
+        second.addWidget(to_label)
+        second.addWidget(self.end)
+        second.addWidget(self.reset)
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.addLayout(first, 1)
+        self._rows.addLayout(second)
+        self._row_layouts = (first, second)
+        self._one_row_width = first.sizeHint().width() + second.sizeHint().width() + 12
 
         self.text.textChanged.connect(self._emit)
         self.amount.currentIndexChanged.connect(self._emit)
         self.after_sex.toggled.connect(self._emit)
         self.start.dateChanged.connect(self._emit)
         self.end.dateChanged.connect(self._emit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        wide = event.size().width() >= self._one_row_width
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._rows.direction() != direction:
+            self._rows.setDirection(direction)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # Stacked, the bar needs only its wider row: never force the list wider than that.
+        hint = super().minimumSizeHint()
+        stacked = max(row.minimumSize().width() for row in self._row_layouts)
+        return QSize(min(hint.width(), stacked), hint.height())
 
     def criteria(self) -> EpisodeFilter:
         value = self.amount.currentData()

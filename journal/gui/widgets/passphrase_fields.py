@@ -46,3 +46,17 @@ class StrengthMeter(QWidget):
         score, hint = strength_hint(passphrase)
         self.bar.setValue(score)
         self.hint.setText(hint)
+        self.bar.setAccessibleDescription(hint)
+        colour = level_colour(score)
+        if self.bar.property("level") != colour:
+            self.bar.setProperty("level", colour)
+            self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+
+
+#: Bar colours by score, weakest first: red, orange, olive, green (readable on light and dark).
+LEVEL_COLOURS = ((40, "#d32f2f"), (60, "#ef6c00"), (80, "#9e9d24"), (101, "#2e7d32"))
+
+
+def level_colour(score: int) -> str:
+    """The strength bar's colour for a 0-100 score."""
+    return next(colour for limit, colour in LEVEL_COLOURS if score < limit)

@@ -22,8 +22,13 @@ STYLES: dict[Severity, SeverityStyle] = {
 }
 
 
-def badge_stylesheet(severity: Severity) -> str:
+#: Cards shown alongside others to help with the visit (not a judgement on the bleeding).
+COMPANION = SeverityStyle("✎", "To help you prepare", "#4f5b93")
+
+
+def badge_stylesheet(severity: Severity, style: SeverityStyle | None = None) -> str:
+    colour = (style or STYLES[severity]).colour
     return (
-        f"background-color: {STYLES[severity].colour}; color: white; "
+        f"background-color: {colour}; color: white; "
         "border-radius: 4px; padding: 2px 8px; font-weight: bold;"
     )

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -126,6 +127,10 @@ _STEPS = {
     Qt.Key.Key_End: 10**9,
 }
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+_FOCUS_FRAME = """
+QFrame#chart-frame { border: 2px solid transparent; border-radius: 3px; }
+QFrame#chart-frame[focused="true"] { border-color: palette(highlight); }
+"""
 
 
 def step_episode(order: Sequence[str], current: str | None, step: int) -> str | None:
@@ -157,8 +162,21 @@ class ChartKeys(QObject):
         self._select, self._open = select, open_
         canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         canvas.installEventFilter(self)
+        # The canvas paints every pixel itself, so the focus shows on a frame around it.
+        self.frame = QFrame()
+        self.frame.setObjectName("chart-frame")
+        self.frame.setStyleSheet(_FOCUS_FRAME)
+        self.frame.setProperty("focused", False)
+        inner = QVBoxLayout(self.frame)
+        inner.setContentsMargins(2, 2, 2, 2)
+        inner.addWidget(canvas)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.frame.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.frame.style().unpolish(self.frame)
+            self.frame.style().polish(self.frame)
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = Qt.Key(event.key())
@@ -227,12 +245,15 @@ class TimelineView(QWidget):
         # Takes the free room (a stretch beside it would leave it none) and may be cut
         # short in a narrow window rather than forcing it wider.
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Left-aligned: when cut short, the start of the sentence stays readable.
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setToolTip(HINT)
+        self.hint.setContentsMargins(12, 0, 0, 0)
         bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.keys.frame, 1)
 
         self.canvas.mpl_connect("scroll_event", self._on_scroll)
         self.canvas.mpl_connect("button_press_event", self._on_press)
