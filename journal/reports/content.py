@@ -600,7 +600,8 @@ def _section(card: Card, count: int) -> CardSection:
 def _sources(cards: Sequence[CardSection]) -> tuple[SourceItem, ...]:
     supports: dict[str, list[str]] = {}
     for card in cards:
-        supports.setdefault(card.source, []).append(card.title)
+        for source in card.source.split("; "):  # a card may rest on several sources
+            supports.setdefault(source, []).append(card.title)
     return tuple(SourceItem(source, tuple(titles)) for source, titles in supports.items())
 
 
