@@ -21,6 +21,7 @@ from journal.domain.errors import JournalError
 from journal.gui.create_journal_dialog import CreateJournalDialog
 from journal.gui.icons import install_app_icon
 from journal.gui.unlock_dialog import UnlockDialog
+from journal.leftovers import DEMO_PREFIX, remember_until_swept
 from journal.settings import APPLICATION, ORGANISATION, Settings
 
 if TYPE_CHECKING:
@@ -43,9 +44,10 @@ class DemoJournal:
     def create(cls) -> DemoJournal:
         from journal.services.demo import create_demo_journal
 
-        folder = Path(tempfile.mkdtemp(prefix="health-journal-demo-"))  # mkdtemp gives 0700
+        folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))  # mkdtemp gives 0700
         demo = cls(folder=folder, path=folder / "demo.hjournal")
         atexit.register(demo.remove)  # even when the app ends abnormally
+        remember_until_swept(folder)  # and if it is killed, the next start removes it
         create_demo_journal(demo.path, demo.passphrase)
         return demo
 

@@ -19,11 +19,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from journal import __version__, clock
-from journal.domain.errors import InvalidInput, JournalError, JournalInUse, NotAJournal
+from journal.domain.errors import (
+    AlreadyExists,
+    InvalidInput,
+    InvalidPassphrase,
+    JournalError,
+    JournalInUse,
+    NotAJournal,
+    printable,
+)
 from journal.domain.model import EpisodeDraft, Moment, Period, moment_to_iso
 from journal.domain.validation import parse_choice, parse_date, parse_moment
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
 from journal.hardening import harden_process
+from journal.leftovers import sweep_pending
 from journal.paths import default_journal_path
 
 if TYPE_CHECKING:
@@ -61,6 +70,22 @@ Exit codes: 0 done, 1 error, 2 usage, 3 wrong passphrase or not a journal,
 """
 
 
+ACCEPT_WEAK_HELP = (
+    "use a new passphrase below 'strong' without being asked (scripts); one guessable "
+    "in seconds is refused anyway"
+)
+MAX_NOTES_FILE_BYTES = 1024 * 1024
+NOT_UTF8 = (
+    "The passphrase is not valid UTF-8 text (check the terminal's or the environment's "
+    "character encoding)."
+)
+
+
+def strip_line_end(value: str) -> str:
+    """The one line-end rule (see ``passphrase_policy.strip_line_end``), without its imports."""
+    return value.rstrip("\r\n")
+
+
 class UsageError(Exception):
     """Bad command-line words: exit 2."""
 
@@ -85,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"health-journal {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    commands.add_parser("init", help="create a new encrypted journal").set_defaults(run=_init)
+    init = commands.add_parser("init", help="create a new encrypted journal")
+    init.set_defaults(run=_init)
+    init.add_argument("--accept-weak", action="store_true", help=ACCEPT_WEAK_HELP)
 
     add = commands.add_parser("add", help="log an episode")
     add.set_defaults(run=_add)
@@ -104,7 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--symptom", action="append", default=[], help=f"repeatable: {', '.join(Symptom.values())}"
     )
-    add.add_argument("--notes", default="", help="free text (at most 10,000 characters)")
+    notes = add.add_mutually_exclusive_group()
+    notes.add_argument(
+        "--notes", default="", help="free text (at most 10,000 characters; visible to "
+        "other users in the process list: prefer --notes-file for anything private)"
+    )  # fmt: skip
+    notes.add_argument(
+        "--notes-file", metavar="FILE", help="read the notes from FILE ('-': standard input)"
+    )
 
     end = commands.add_parser("end", help="end an ongoing episode: ID [--date D[THH:MM]]")
     end.set_defaults(run=_end)
@@ -161,7 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--name", metavar="NAME", help="print this name (and age) on the summary")
     report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
 
-    commands.add_parser("passphrase", help="change the passphrase").set_defaults(run=_passphrase)
+    change = commands.add_parser("passphrase", help="change the passphrase")
+    change.set_defaults(run=_passphrase)
+    change.add_argument("--accept-weak", action="store_true", help=ACCEPT_WEAK_HELP)
     backup = commands.add_parser("backup", help="encrypted copy with the same passphrase")
     backup.set_defaults(run=_backup)
     backup.add_argument("file", type=Path)
@@ -184,13 +220,20 @@ class _Prompter:
                 return getpass.getpass(prompt)
             except EOFError:
                 return None
-        line = self._stdin.readline()
+        try:
+            line = self._stdin.readline()
+        except UnicodeDecodeError:
+            raise InvalidPassphrase(NOT_UTF8) from None
         if not line:
             return None
-        return line.rstrip("\r\n")
+        return strip_line_end(line)
+
+    def _environment(self, variable: str) -> str | None:
+        value = os.environ.get(variable)
+        return None if value is None else strip_line_end(value)
 
     def current(self) -> str:
-        value = os.environ.get(PASS_VARIABLE)
+        value = self._environment(PASS_VARIABLE)
         if value is not None:
             return value
         line = self._line("Passphrase: ")
@@ -198,13 +241,17 @@ class _Prompter:
             raise JournalError("No passphrase was given.")
         return line
 
-    def new(self, variable: str | None) -> str:
-        """A new passphrase: from ``variable`` when set, else asked twice."""
-        value = os.environ.get(variable) if variable else None
+    def new(self, variable: str | None, *, accept_weak: bool = False) -> str:
+        """A new passphrase: from ``variable`` when set, else asked twice; then the policy.
+
+        One guessable in seconds is refused; one below strong needs ``accept_weak`` or,
+        on a terminal, a yes to the question.
+        """
+        value = self._environment(variable) if variable else None
         if value is not None:
             if not value:
                 raise JournalError("The new passphrase is empty.")
-            return value
+            return self._policy(value, accept_weak)
         first = self._line("New passphrase: ")
         if not first:
             raise JournalError("No passphrase was given.")
@@ -214,7 +261,23 @@ class _Prompter:
             raise JournalError("The two passphrases do not match; nothing was changed.")
         if second is None and self._stdin.isatty():
             raise JournalError("The passphrase was not repeated; nothing was changed.")
-        return first
+        return self._policy(first, accept_weak)
+
+    def _policy(self, passphrase: str, accept_weak: bool) -> str:
+        from journal.services.passphrase_policy import assess, check_new, check_usable
+
+        check_usable(passphrase)
+        strength = assess(passphrase)
+        if strength.refused or strength.strong or accept_weak:
+            check_new(passphrase, accept_weak=True)
+            return passphrase
+        if self._stdin.isatty():
+            answer = self._line(f"{strength.caution()} Use it anyway? [y/N] ")
+            if answer is not None and answer.strip().lower() in ("y", "yes"):
+                return passphrase
+            raise JournalError("The passphrase was not confirmed; nothing was changed.")
+        check_new(passphrase, accept_weak=False)  # raises, naming --accept-weak
+        return passphrase
 
 
 # --------------------------------------------------------------------------- commands
@@ -267,7 +330,9 @@ Run = Callable[[Command], int]
 def _init(cmd: Command) -> int:
     from journal.services import JournalService
 
-    passphrase = cmd.prompter.new(PASS_VARIABLE)
+    if cmd.path.exists() or cmd.path.is_symlink():
+        raise AlreadyExists(f"Something already exists at {cmd.path}; it was left untouched.")
+    passphrase = cmd.prompter.new(PASS_VARIABLE, accept_weak=cmd.args.accept_weak)
     JournalService.create(cmd.path, passphrase)
     print(f"Created an encrypted journal at {cmd.path}.", file=cmd.out)
     print("Keep the passphrase safe: nothing can recover a lost one.", file=cmd.out)
@@ -317,8 +382,9 @@ def _list(cmd: Command) -> int:
         return EXIT_OK
     for e in episodes:
         colour = e.colour.value if e.colour else "-"
+        shown = printable(e.id)  # an imported id may hold escape codes
         line = _episode_line(
-            e.id, e.started_at, e.amount.value, colour, e.trigger.value, ongoing=e.ongoing
+            shown, e.started_at, e.amount.value, colour, e.trigger.value, ongoing=e.ongoing
         )
         print(line, file=out)
     if not episodes:
@@ -413,7 +479,8 @@ def _report(cmd: Command) -> int:
 
 def _passphrase(cmd: Command) -> int:
     service = cmd.service()
-    service.change_passphrase(cmd.prompter.new(NEW_PASS_VARIABLE))
+    service.require_writable()
+    service.change_passphrase(cmd.prompter.new(NEW_PASS_VARIABLE, accept_weak=cmd.args.accept_weak))
     print("Passphrase changed; the journal opens with the new one.", file=cmd.out)
     return EXIT_OK
 
@@ -475,9 +542,33 @@ def _draft_from(args: argparse.Namespace) -> EpisodeDraft:
         in_mucus=bool(args.in_mucus),
         pain=parse_choice(Pain, args.pain, "--pain"),
         symptoms=frozenset(parse_choice(Symptom, s, "--symptom") for s in args.symptom),
-        notes=args.notes,
+        notes=_notes_from(args),
         ongoing=bool(args.ongoing),
     )
+
+
+def _notes_from(args: argparse.Namespace) -> str:
+    """The notes: ``--notes``, or the content of ``--notes-file`` (``-``: standard input)."""
+    if args.notes_file is None:
+        return str(args.notes)
+    if args.notes_file == "-":
+        if os.environ.get(PASS_VARIABLE) is None:
+            raise UsageError(
+                "with --notes-file -, give the passphrase in HEALTH_JOURNAL_PASSPHRASE "
+                "(standard input holds the notes)"
+            )
+        data = sys.stdin.buffer.read(MAX_NOTES_FILE_BYTES + 1)
+        if len(data) > MAX_NOTES_FILE_BYTES:
+            raise InvalidInput("--notes-file", "standard input holds more than 1 MB of notes")
+    else:
+        from journal.services.journal_service import read_import_bytes
+
+        data = read_import_bytes(Path(args.notes_file), MAX_NOTES_FILE_BYTES, "notes files")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("--notes-file", "is not UTF-8 text") from None
+    return strip_line_end(text)
 
 
 def _no_display() -> bool:
@@ -503,7 +594,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     out, err = sys.stdout, sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        words = list(sys.argv[1:] if argv is None else argv)
+        _check_words(words)
+        args = build_parser().parse_args(words)
+        sweep_pending()
         if args.command is None:
             if args.demo and args.journal:
                 raise UsageError(
@@ -532,6 +626,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=err,
         )
         return EXIT_ERROR
+
+
+def _check_words(words: Sequence[str]) -> None:
+    """Command-line words are text: bytes that are not UTF-8 are refused in one sentence."""
+    for index, word in enumerate(words, start=1):
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError(
+                f"word {index} of the command line is not valid UTF-8 text "
+                "(check the terminal's character encoding)"
+            ) from None
 
 
 def _sentence(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,9 @@ os.environ.pop("HEALTH_JOURNAL_NEW_PASSPHRASE", None)
 os.environ.pop("HEALTH_JOURNAL_PATH", None)
 # Dates people read follow the locale: pin one (day before month) for repeatable text.
 os.environ["LC_ALL"] = "C.UTF-8"
+# The pending list of temporary files (and anything else kept in the user state folder)
+# lives in a folder of the test session's own, for this process and every child it starts.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="health-journal-test-state-")
 
 FIXED_NOW = datetime(2026, 11, 22, 12, 0)
 

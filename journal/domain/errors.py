@@ -53,6 +53,10 @@ class EpisodeNotFound(NotFound):
     """No episode has this id."""
 
 
+class InvalidOutputName(JournalError):
+    """A file name the app will not write to (the journal's own working files, …)."""
+
+
 class JournalMissing(JournalError):
     """No journal file where one was expected."""
 
@@ -85,8 +89,12 @@ class ReadOnlyJournal(JournalError):
     """A change was asked for on a journal opened read-only (read-only media or file)."""
 
 
-class WeakPassphrase(JournalError):
-    """A new passphrase the policy refuses (too guessable, raw-key form, …)."""
+class InvalidPassphrase(JournalError):
+    """Not usable as a passphrase at all: empty, a NUL, not UTF-8, SQLCipher's raw-key form."""
+
+
+class WeakPassphrase(InvalidPassphrase):
+    """A new passphrase the strength policy refuses (guessable in seconds)."""
 
 
 class StorageFailure(JournalError):

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
 from journal.gui.widgets.dialog_buttons import make_primary
-from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
+from journal.gui.widgets.passphrase_fields import (
+    StrengthMeter,
+    confirm_passphrase,
+    error_label,
+    secret_field,
+)
 from journal.gui.window_fit import fit_to_screen
 from journal.services import JournalService
 
@@ -26,6 +31,9 @@ EXPLANATION = (
     "The journal is re-encrypted under the new passphrase. Backups made before keep the "
     "passphrase they were made with. Nothing can recover a lost passphrase."
 )
+
+
+MISMATCH = "The two new passphrases do not match."
 
 
 class ChangePassphraseDialog(QDialog):
@@ -73,6 +81,8 @@ class ChangePassphraseDialog(QDialog):
     def _update(self) -> None:
         self.error.hide()  # it spoke of what was typed before this edit
         self.meter.rate(self.new.text())
+        if self.error.text() == MISMATCH and self.new.text() == self.repeat.text():
+            self.error.hide()  # the mismatch is fixed
         self.change_button.setEnabled(
             bool(self.current.text())
             and len(self.new.text()) >= MIN_LENGTH
@@ -88,10 +98,14 @@ class ChangePassphraseDialog(QDialog):
     def try_change(self) -> None:
         if self.new.text() != self.repeat.text():
             self.repeat.clear()
-            self._fail("The two new passphrases do not match.", self.repeat)
+            self._fail(MISMATCH, self.repeat)
             return
         if self.new.text() == self.current.text():
             self._fail("The new passphrase is the same as the current one.", self.new)
+            return
+        refusal = confirm_passphrase(self, self.new.text())
+        if refusal is not None:
+            self._fail(refusal, self.new)
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
 from journal.gui.widgets.dialog_buttons import make_primary
-from journal.gui.widgets.passphrase_fields import StrengthMeter, error_label, secret_field
+from journal.gui.widgets.passphrase_fields import (
+    StrengthMeter,
+    confirm_passphrase,
+    error_label,
+    secret_field,
+)
 from journal.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -33,6 +38,9 @@ WARNING = (
     "<b>Nobody can recover a lost passphrase.</b> Without it the journal cannot be "
     "opened, by you or anyone else. Write it down and keep it somewhere safe."
 )
+
+
+MISMATCH = "The two passphrases do not match."
 
 
 class CreateJournalDialog(QDialog):
@@ -135,6 +143,8 @@ class CreateJournalDialog(QDialog):
         self.meter.rate(self.passphrase.text())
         ready = len(self.passphrase.text()) >= MIN_LENGTH and bool(self.repeat.text())
         self.create_button.setEnabled(ready)
+        if self.error.text() == MISMATCH and self.passphrase.text() == self.repeat.text():
+            self.error.hide()  # the mismatch is fixed: say so by saying nothing
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)
@@ -148,8 +158,12 @@ class CreateJournalDialog(QDialog):
             return
         if first != second:
             self.repeat.clear()  # before the message: an edit clears the message
-            self._fail("The two passphrases do not match.")
+            self._fail(MISMATCH)
             self.repeat.setFocus()
+            return
+        refusal = confirm_passphrase(self, first)
+        if refusal is not None:
+            self._fail(refusal)
             return
         from journal.services import JournalService
 

@@ -1,52 +1,38 @@
-"""A rough passphrase strength hint (length and variety), for the create dialog.
+"""The passphrase strength hint for the create and change dialogs (zxcvbn, via the policy).
 
-Not a guarantee, just guidance: long phrases of several words are both strong and
-memorable, so the hint rewards length most.
+The same estimate the command line uses (``journal.services.passphrase_policy``): a level
+(0-4), a label, and one sentence of guidance. Long phrases of several words are both
+strong and memorable.
 """
 
 from __future__ import annotations
 
-import math
-import string
-
 MIN_LENGTH = 8
-_LEVELS = (
-    (40, "Weak: add more words or characters."),
-    (60, "Fair: a few more words would make it strong."),
-    (80, "Good."),
-)
-STRONG = "Strong."
+# Meter colours by level: refused, weak, fair, strong, very strong.
+LEVEL_COLOURS = ("#c62828", "#ef6c00", "#f9a825", "#2e7d32", "#1b5e20")
 
 
-def entropy_bits(text: str) -> float:
-    """An upper estimate of the bits of guessing work: length × log2(alphabet in use)."""
-    if not text:
-        return 0.0
-    pool = 0
-    if any(c in string.ascii_lowercase for c in text):
-        pool += 26
-    if any(c in string.ascii_uppercase for c in text):
-        pool += 26
-    if any(c in string.digits for c in text):
-        pool += 10
-    if any(c == " " for c in text):
-        pool += 1
-    if any(not c.isalnum() and c != " " for c in text):
-        pool += 33
-    # Repeated characters add little: count distinct ones more than repeats.
-    effective = len(set(text)) + 0.5 * (len(text) - len(set(text)))
-    return effective * math.log2(max(pool, 2))
+def strength_level(text: str) -> tuple[int, str]:
+    """(level 0-4, one-sentence hint); level 0 is refused (guessable in seconds)."""
+    from journal.services.passphrase_policy import assess
 
-
-def strength_hint(text: str) -> tuple[int, str]:
-    """(0-100 score, one-sentence hint) for a candidate passphrase."""
     if not text:
         return 0, "Use a phrase of several words you can remember."
     if len(text) < MIN_LENGTH:
-        return 5, f"Too short: use at least {MIN_LENGTH} characters."
-    bits = entropy_bits(text)
-    score = min(100, int(bits * 100 / 100))
-    for limit, hint in _LEVELS:
-        if bits < limit:
-            return score, hint
-    return score, STRONG
+        return 0, f"Too short: use at least {MIN_LENGTH} characters."
+    strength = assess(text)
+    if strength.refused:
+        return 0, f"Weak: it could be guessed in {strength.crack_time}; add more words."
+    if not strength.strong:
+        return strength.score, (
+            f"{strength.label.capitalize()}: it could be guessed in about "
+            f"{strength.crack_time}; a few more words would make it strong."
+        )
+    return strength.score, f"Strong: guessing it would take {strength.crack_time}."
+
+
+def strength_hint(text: str) -> tuple[int, str]:
+    """(0-100 score for the meter, one-sentence hint) for a candidate passphrase."""
+    level, hint = strength_level(text)
+    score = 5 if text and level == 0 else level * 25
+    return score, hint

@@ -61,14 +61,7 @@ from journal.reports.html import (
 )
 from journal.reports.outline import add_outline
 from journal.storage.errors import StorageFailure
-from journal.storage.files import (
-    FILE_MODE,
-    fsync_file,
-    make_private_dirs,
-    place_new,
-    remove_quietly,
-    temporary_sibling,
-)
+from journal.storage.files import write_private_file
 
 Report = EpisodeReport | AppointmentSummary
 
@@ -454,8 +447,10 @@ def paint_document(
                 box, align | Qt.AlignmentFlag.AlignRight, f"page {index + 1} of {pages}"
             )
     finally:
-        painter.end()
+        finished = painter.end()
         clone.deleteLater()
+    if not finished:
+        raise StorageFailure("The report could not be drawn completely; nothing was written.")
     return pages
 
 
@@ -497,28 +492,20 @@ def pdf_bytes(document: QTextDocument) -> tuple[bytes, int]:
 def write_pdf(document: QTextDocument, path: Path) -> int:
     """Save ``document`` as a new 0600 PDF at ``path``; refuses to overwrite. Returns pages.
 
-    The PDF is written under a temporary hidden name beside ``path`` and linked into place
-    only when complete, so a half-written report never appears under the chosen name.
+    The PDF is drawn into memory, its writer's result and the PDF's shape checked, then
+    written by the one private-file writer (complete, read back, then named), so a failed
+    or interrupted report never appears under the chosen name.
     """
     target = path.expanduser()
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise StorageFailure(f"{target} already exists; choose a new name.")
-    try:
-        make_private_dirs(target.parent)
-        temp = temporary_sibling(target, "writing")
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
-    except OSError as error:
-        raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
-    try:
-        data, pages = pdf_bytes(document)
-        with open(temp, "wb") as out:
-            out.write(data)
-        fsync_file(temp)
-        place_new(temp, target)
-    except FileExistsError:
-        raise StorageFailure(f"{target} already exists; choose a new name.") from None
-    except OSError as error:
-        raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
-    finally:
-        remove_quietly(temp)
+    data, pages = pdf_bytes(document)
+    check_pdf(data)
+    write_private_file(target, data)
     return pages
+
+
+def check_pdf(data: bytes) -> None:
+    """A PDF the writer finished: its header, and its end-of-file marker near the end."""
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise StorageFailure("The report could not be drawn completely; nothing was written.")

@@ -13,6 +13,8 @@ from pathlib import Path
 from journal.domain.errors import InvalidInput
 from journal.imports import FORMATS, ImportResult, Source, parse, recognise
 from journal.imports.reading import FILE_LIMIT, Progress
+from journal.services.journal_service import not_regular
+from journal.storage.files import NotRegularFile, open_regular_file
 
 NATIVE = "health-journal"
 FORMAT_NAMES = (NATIVE, *FORMATS)
@@ -27,11 +29,13 @@ def open_export(path: Path, progress: Progress | None = None) -> Iterator[Source
     """The file as a bounded ``Source``, with one clear sentence for each way opening fails."""
     path = path.expanduser()
     try:
-        handle = path.open("rb")
+        handle = open_regular_file(path)
     except FileNotFoundError:
         raise InvalidInput("file", f"{path} does not exist") from None
     except IsADirectoryError:
         raise InvalidInput("file", f"{path} is a folder") from None
+    except NotRegularFile:
+        raise InvalidInput("file", not_regular(path)) from None
     except OSError as error:
         raise InvalidInput("file", f"{path} cannot be read ({error.strerror})") from None
     with handle:

@@ -7,7 +7,7 @@ frozen domain dataclasses and announces what changed on the hub.
 from __future__ import annotations
 
 import json
-import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from journal import clock
 from journal.domain import interchange
-from journal.domain.errors import EpisodeNotFound, InvalidInput, JournalError, WrongPassphrase
+from journal.domain.errors import (
+    EpisodeNotFound,
+    InvalidInput,
+    JournalError,
+    ReadOnlyJournal,
+    WrongPassphrase,
+)
 from journal.domain.model import (
     Appointment,
     Condition,
@@ -42,8 +48,8 @@ from journal.domain.validation import (
 from journal.services.changes import ChangeHub, Changes
 from journal.storage import JournalStore, create_journal, open_journal
 from journal.storage import repository as repo
-from journal.storage.errors import StorageFailure
-from journal.storage.files import FILE_MODE, fsync_dir, make_private_dirs, temporary_sibling
+from journal.storage.files import NotRegularFile, TooLarge, read_bounded, write_private_file
+from journal.storage.journal_file import READ_ONLY
 
 if TYPE_CHECKING:
     from journal.cards import Explainer, Explanation, Pattern
@@ -102,6 +108,16 @@ class JournalService:
     @property
     def is_open(self) -> bool:
         return self._store.is_open
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (read-only media or file): reading works, changes are refused."""
+        return self._store.read_only
+
+    def require_writable(self) -> None:
+        """Refuse a change up front (before asking for anything) when opened read-only."""
+        if self._store.read_only:
+            raise ReadOnlyJournal(READ_ONLY)
 
     def close(self) -> None:
         """Lock: close the connection and forget every cached record."""
@@ -384,8 +400,13 @@ class JournalService:
 
     def export_to(self, target: Path) -> None:
         """Write the export as a new 0600 file, complete before it appears (never overwrites)."""
+        self.refuse_output_name(target)
         text = json.dumps(self.export_json(), ensure_ascii=False, indent=2) + "\n"
-        write_private_text(target, text)
+        write_private_file(target, text.encode("utf-8"))
+
+    def refuse_output_name(self, target: Path) -> None:
+        """Refuse an output name SQLite would take for the journal's own working file."""
+        self._store.refuse_companion(target)
 
     def import_file(self, source: Path) -> ImportSummary:
         return self.import_data(read_json_document(source))
@@ -498,6 +519,12 @@ def _check_not_future(incoming: JournalData) -> None:
     """The same rules as the add methods: nothing in an import may lie in the future."""
     now = clock.now()
     for index, episode in enumerate(incoming.episodes):
+        if not episode.id.isprintable():
+            raise InvalidInput(
+                "id",
+                "holds control characters (terminal escape codes or line breaks)",
+                f"episodes[{index}]",
+            )
         try:
             validate_episode(episode, now)
         except InvalidInput as error:
@@ -578,32 +605,78 @@ def _not_future(day: date, field: str) -> None:
         raise InvalidInput(field, "is in the future")
 
 
-def read_json_document(source: Path) -> object:
-    """Read a JSON file for import, with one clear sentence for every way it can be wrong."""
+def not_regular(source: Path) -> str:
+    return (
+        f"{source} is not a regular file (a device, a pipe or a socket); "
+        "save the export to a file and import that"
+    )
+
+
+def read_import_bytes(source: Path, limit: int = MAX_IMPORT_BYTES, what: str = "imports") -> bytes:
+    """The bytes of a file to read in, through a bounded reader, or one clear sentence."""
     try:
-        size = source.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise InvalidInput("file", f"is {size:,} bytes; imports are limited to 64 MB")
-        raw = source.read_bytes()
+        return read_bounded(source.expanduser(), limit)
     except FileNotFoundError:
         raise InvalidInput("file", f"{source} does not exist") from None
     except IsADirectoryError:
         raise InvalidInput("file", f"{source} is a folder") from None
+    except NotRegularFile:
+        raise InvalidInput("file", not_regular(source)) from None
+    except TooLarge:
+        raise InvalidInput(
+            "file", f"is larger than {limit // (1024 * 1024)} MB, the limit for {what}"
+        ) from None
     except OSError as error:
         raise InvalidInput("file", f"{source} cannot be read ({error.strerror})") from None
+
+
+def read_json_document(source: Path) -> object:
+    """Read a JSON file for import, with one clear sentence for every way it can be wrong."""
+    raw = read_import_bytes(source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("file", "is not UTF-8 text, so not a Health Journal export") from None
     _check_depth(text)
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             "file", f"is not valid JSON (line {error.lineno}, column {error.colno})"
         ) from None
     except RecursionError:
         raise InvalidInput("file", "is nested too deeply to be an export") from None
+    except ValueError:
+        # Python refuses to convert integers of more than 4,300 digits.
+        raise InvalidInput("file", "holds a number with too many digits to be a value") from None
+    if _SURROGATE_ESCAPE.search(text):
+        _check_text(document)
+    return document
+
+
+# A JSON escape of a UTF-16 surrogate: a lone one decodes to a string no file can hold.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _check_text(value: object) -> None:
+    """Refuse strings that are not valid Unicode text (a lone surrogate escape)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidInput(
+                    "file",
+                    "holds a \\u escape of half a character (a lone surrogate), "
+                    "which is not valid text",
+                ) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _check_depth(text: str) -> None:
@@ -627,31 +700,3 @@ def _check_depth(text: str) -> None:
                 raise InvalidInput("file", "is nested too deeply to be an export")
         elif char in "]}":
             depth -= 1
-
-
-def write_private_text(target: Path, text: str) -> None:
-    """A new 0600 file written under a temporary name, then linked into place."""
-    from journal.storage.files import place_new, remove_quietly
-
-    target = target.expanduser()
-    if target.exists():
-        raise StorageFailure(f"{target} already exists; choose a new name.")
-    try:
-        make_private_dirs(target.parent)
-        temp = temporary_sibling(target, "writing")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except OSError as error:
-        raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        place_new(temp, target)
-    except FileExistsError:
-        remove_quietly(temp)
-        raise StorageFailure(f"{target} already exists; choose a new name.") from None
-    except OSError as error:
-        remove_quietly(temp)
-        raise StorageFailure(f"Cannot write {target} ({error.strerror}).") from None
-    fsync_dir(target.parent)

@@ -74,6 +74,7 @@ def write_report(
     """
     from journal.reports import render
 
+    service.refuse_output_name(output)
     report = (
         episode_report_for(service, episode_id)
         if episode_id is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from journal.domain.errors import (
     AlreadyExists,
     DamagedJournal,
+    InvalidOutputName,
+    InvalidPassphrase,
     JournalInUse,
     JournalMissing,
     NewerJournal,
@@ -20,6 +22,8 @@ __all__ = [
     "WRONG_PASSPHRASE",
     "AlreadyExists",
     "DamagedJournal",
+    "InvalidOutputName",
+    "InvalidPassphrase",
     "JournalInUse",
     "JournalMissing",
     "NewerJournal",

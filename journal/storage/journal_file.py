@@ -15,13 +15,15 @@ from __future__ import annotations
 import contextlib
 import glob
 import hmac
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -30,18 +32,40 @@ from journal.storage.errors import (
     WRONG_PASSPHRASE,
     AlreadyExists,
     DamagedJournal,
+    InvalidOutputName,
+    InvalidPassphrase,
     JournalMissing,
     NotAJournal,
+    ReadOnlyJournal,
     StorageFailure,
     WrongPassphrase,
 )
 from journal.storage.locking import JournalLock
-from journal.storage.migrate import check_and_upgrade
+from journal.storage.migrate import (
+    check_and_upgrade,
+    current_revision,
+    head_revision,
+    known_revisions,
+)
 
 MIN_PASSPHRASE = 1
+READ_ONLY = (
+    "This journal is read-only here (read-only media, or a read-only file or folder): "
+    "it can be listed, shown, exported, reported, checked and backed up, but not changed."
+)
+NEEDS_UPGRADE_READ_ONLY = (
+    "This journal needs an upgrade for this version of the app, which cannot be written "
+    "on read-only media; copy it to a writable place first (it was not changed)."
+)
+HARD_LINKED = (
+    "This journal file has another name (a hard link), which would keep a copy under the "
+    "old passphrase, so the passphrase was not changed; remove the other name first."
+)
+# The first bytes of a rollback journal SQLite would play back into the file.
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 
 
-def _engine_for(conn: cipher.Connection) -> Engine:
+def _engine_for(conn: cipher.Connection, *, read_only: bool = False) -> Engine:
     """An engine over one already-keyed connection: no URL ever holds the passphrase."""
     engine = create_engine(
         "sqlite://",
@@ -51,102 +75,179 @@ def _engine_for(conn: cipher.Connection) -> Engine:
         hide_parameters=True,  # row data never appears in exception texts
         echo=False,
     )
+    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
 
     # The driver runs in autocommit mode; SQLAlchemy's transactions issue BEGIN themselves,
     # so every unit of work is one real SQLite transaction (the documented pysqlite recipe).
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)
 
     return engine
 
 
-def _check_passphrase(passphrase: str) -> None:
+def check_passphrase_text(passphrase: str) -> None:
+    """Refuse what cannot be a passphrase at all (for opening as for creating)."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise StorageFailure("The passphrase is empty.")
+        raise InvalidPassphrase("The passphrase is empty.")
     if "\x00" in passphrase:
-        raise StorageFailure("The passphrase cannot contain a NUL character.")
+        raise InvalidPassphrase("The passphrase cannot contain a NUL character.")
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidPassphrase(
+            "The passphrase is not valid UTF-8 text (check the terminal's or the "
+            "environment's character encoding)."
+        ) from None
 
 
-def _refuse_unusable(path: Path) -> None:
+def check_new_passphrase(passphrase: str) -> None:
+    """The storage's hard rules for a new passphrase (strength is the services' policy)."""
+    check_passphrase_text(passphrase)
+    if cipher.RAW_KEY.match(passphrase):
+        raise InvalidPassphrase(
+            "A passphrase of the form x'…' would be taken by SQLCipher as a raw key, "
+            "skipping key derivation; choose another one."
+        )
+
+
+def _refuse_unusable(path: Path) -> Path:
+    """The journal's real path (links resolved once), or the reason it cannot be opened."""
     if not path.exists():
         raise JournalMissing(f"No journal at {path}; create one with 'health-journal init'.")
-    if not path.is_file():
+    try:
+        real = path.resolve(strict=True)
+        info = os.stat(real)
+    except (OSError, RuntimeError):
+        raise NotAJournal(f"{path} cannot be read.") from None
+    if not stat.S_ISREG(info.st_mode):
         raise NotAJournal(f"{path} is not a file.")
-    if path.stat().st_size == 0:
+    if info.st_size == 0:
         raise NotAJournal(f"{path} is empty: it is not a journal.")
+    return real
+
+
+def is_read_only(real: Path) -> bool:
+    """Whether the journal cannot be changed here: read-only media, file or folder."""
+    try:
+        if os.statvfs(real).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not (os.access(real, os.W_OK) and os.access(real.parent, os.W_OK | os.X_OK))
+
+
+def _check_companion(real: Path, passphrase: str, read_only: bool) -> None:
+    """A ``-journal`` beside the file is played back by SQLite at the first read: make sure
+    it is a rollback journal and that the passphrase is right before that can happen."""
+    companion = real.with_name(real.name + "-journal")
+    try:
+        info = os.lstat(companion)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(info.st_mode) and info.st_size == 0:
+        return  # an empty journal is never played back
+    head = b""
+    if stat.S_ISREG(info.st_mode):
+        with contextlib.suppress(OSError), open(companion, "rb") as handle:
+            head = handle.read(len(_JOURNAL_MAGIC))
+    if head != _JOURNAL_MAGIC:
+        raise StorageFailure(
+            f"{companion.name} beside the journal is not its rollback journal, and would be "
+            "consumed when the journal opens; move it elsewhere first (nothing was changed)."
+        )
+    if not cipher.key_opens_first_page(real, passphrase):
+        raise WrongPassphrase(WRONG_PASSPHRASE)
+    if read_only:
+        raise ReadOnlyJournal(
+            "The journal was interrupted in the middle of a change and is read-only here, "
+            "so the change cannot be rolled back; copy the journal and its -journal file "
+            "to a writable place and open it there."
+        )
 
 
 def create_journal(path: Path, passphrase: str) -> None:
     """Create a new, empty journal at ``path``; refuse if anything is there already."""
-    _check_passphrase(passphrase)
+    check_new_passphrase(passphrase)
     path = path.expanduser()
     if path.exists() or path.is_symlink():
         raise AlreadyExists(f"Something already exists at {path}; it was left untouched.")
     try:
         files.make_private_dirs(path.parent)
-        temp = files.temporary_sibling(path, "creating")
-        files.create_private_file(temp)
     except OSError as error:
         raise StorageFailure(
             f"Cannot create the journal in {path.parent} ({error.strerror})."
         ) from None
-    try:
-        conn = cipher.connect(temp, passphrase)
-        engine = _engine_for(conn)
+    with files.pending_file(path, "creating") as temp:
         try:
-            with engine.begin() as connection:
-                check_and_upgrade(connection, is_new=True)
-        finally:
-            engine.dispose()
-            conn.close()
-        files.fsync_file(temp)
-        files.place_new(temp, path)
-    except FileExistsError:
-        files.remove_quietly(temp)
-        raise AlreadyExists(f"Something already exists at {path}; it was left untouched.") from None
-    except OSError as error:
-        files.remove_quietly(temp)
-        raise StorageFailure(f"Cannot create the journal ({error.strerror}).") from None
-    except BaseException:
-        files.remove_quietly(temp)
-        raise
+            files.create_private_file(temp)
+        except OSError as error:
+            raise StorageFailure(
+                f"Cannot create the journal in {path.parent} ({error.strerror})."
+            ) from None
+        try:
+            conn = cipher.connect(temp, passphrase)
+            engine = _engine_for(conn)
+            try:
+                with engine.begin() as connection:
+                    check_and_upgrade(connection, is_new=True)
+            finally:
+                engine.dispose()
+                conn.close()
+            files.fsync_file(temp)
+            files.place_new(temp, path)
+        except FileExistsError:
+            raise AlreadyExists(
+                f"Something already exists at {path}; it was left untouched."
+            ) from None
+        except OSError as error:
+            raise StorageFailure(f"Cannot create the journal ({error.strerror}).") from None
+        except (DBAPIError, sqlcipher3.Error) as error:
+            raise _environment_error(error) from None
 
 
 def open_journal(path: Path, passphrase: str) -> JournalStore:
-    """Unlock ``path``: lock it, key it, check it, migrate it. The caller must ``close()``."""
+    """Unlock ``path``: lock it, key it, check it, migrate it. The caller must ``close()``.
+
+    The path is resolved once: every later step (lock, connection, re-key, backup check)
+    uses the real file, whatever name it was reached by. On read-only media the journal
+    opens read-only. Nothing is written, and no rollback journal played back, before the
+    passphrase is known to be right.
+    """
     path = path.expanduser()
-    _refuse_unusable(path)
-    lock = JournalLock(path)
+    check_passphrase_text(passphrase)
+    real = _refuse_unusable(path)
+    read_only = is_read_only(real)
+    lock = JournalLock(real)
     lock.acquire()
     try:
-        try:
-            conn = cipher.connect(path, passphrase)
-        except StorageFailure:
-            raise
+        _check_companion(real, passphrase, read_only)
+        conn = cipher.connect(real, passphrase, read_only=read_only)
         try:
             if cipher.quick_check(conn):
-                raise DamagedJournal(
-                    "The journal file is damaged; restore a backup ('health-journal check' "
-                    "tells more)."
-                )
-            engine = _engine_for(conn)
+                raise DamagedJournal(cipher.DAMAGED)
+            engine = _engine_for(conn, read_only=read_only)
             with engine.begin() as connection:
+                if read_only:
+                    revision = current_revision(connection)
+                    if revision != head_revision() and revision in known_revisions():
+                        raise ReadOnlyJournal(NEEDS_UPGRADE_READ_ONLY)
                 check_and_upgrade(connection, is_new=False)
         except BaseException:
             conn.close()
             raise
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as error:
         lock.release()
-        raise WrongPassphrase(WRONG_PASSPHRASE) from None
-    except (DBAPIError, OperationalError):
+        raise cipher.damage_or_wrong_key(error) from None
+    except DBAPIError as error:
         lock.release()
-        raise WrongPassphrase(WRONG_PASSPHRASE) from None
+        raise cipher.damage_or_wrong_key(error.orig or error) from None
     except BaseException:
         lock.release()
         raise
-    _remove_stale_copies(path)
-    return JournalStore(path, passphrase, conn, engine, lock)
+    if not read_only:
+        _remove_stale_copies(real)
+    return JournalStore(path, passphrase, conn, engine, lock, real=real, read_only=read_only)
 
 
 def _remove_stale_copies(path: Path) -> None:
@@ -161,7 +262,11 @@ def _remove_stale_copies(path: Path) -> None:
 
 
 class JournalStore:
-    """An open, unlocked journal: the engine, its sessions and the lock."""
+    """An open, unlocked journal: the engine, its sessions and the lock.
+
+    ``path`` is the name it was opened by (for messages); ``real_path`` the file itself,
+    which every file operation uses.
+    """
 
     def __init__(
         self,
@@ -170,8 +275,13 @@ class JournalStore:
         conn: cipher.Connection,
         engine: Engine,
         lock: JournalLock,
+        *,
+        real: Path | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        self.real_path = real or path.resolve()
+        self.read_only = read_only
         self._passphrase = passphrase
         self._conn = conn
         self._engine = engine
@@ -190,7 +300,9 @@ class JournalStore:
         try:
             with self._sessions.begin() as session:
                 yield session
-        except (DBAPIError, OperationalError) as error:
+        except DBAPIError as error:
+            if self.read_only:
+                raise ReadOnlyJournal(READ_ONLY) from None
             raise _environment_error(error) from None
 
     def close(self) -> None:
@@ -209,34 +321,65 @@ class JournalStore:
 
     def passphrase_matches(self, candidate: str) -> bool:
         """Whether ``candidate`` is the passphrase this journal was opened with."""
+        try:
+            given = candidate.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
         return self._conn is not None and hmac.compare_digest(
-            candidate.encode("utf-8"), self._passphrase.encode("utf-8")
+            given, self._passphrase.encode("utf-8")
         )
 
     def check(self) -> list[str]:
         """Full integrity check; an empty list means the journal is sound."""
         return cipher.full_check(self._require())
 
+    def refuse_companion(self, target: Path) -> None:
+        """Refuse to write a file SQLite would take for this journal's own companion."""
+        if files.is_companion_name(self.real_path, target):
+            raise InvalidOutputName(
+                f"{target.name} is the name of the journal's own working file "
+                "(SQLite would read it as part of the journal); choose another name."
+            )
+
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-encrypt under ``new_passphrase`` via a verified copy renamed over the journal."""
-        _check_passphrase(new_passphrase)
+        """Re-encrypt under ``new_passphrase`` via a verified copy renamed over the journal.
+
+        The real file is replaced (never a symbolic link that led to it). A file with a
+        second name (hard link) is refused: that name would keep the old-passphrase copy.
+        The new file is locked before it takes the journal's name.
+        """
+        if self.read_only:
+            raise ReadOnlyJournal(READ_ONLY)
+        check_new_passphrase(new_passphrase)
         conn = self._require()
-        temp = files.temporary_sibling(self.path, "rekey")
         try:
-            self._write_verified_copy(conn, temp, new_passphrase)
-            self._engine.dispose()
-            conn.close()
-            self._conn = None
-            files.replace_atomically(temp, self.path)
+            links = os.stat(self.real_path).st_nlink
         except OSError as error:
-            files.remove_quietly(temp)
-            self._reopen(self._passphrase)
             raise StorageFailure(f"The passphrase was not changed ({error.strerror}).") from None
-        except BaseException:
-            files.remove_quietly(temp)
-            if self._conn is None:
+        if links > 1:
+            raise StorageFailure(HARD_LINKED)
+        with files.pending_file(self.real_path, "rekey") as temp:
+            new_lock: int | None = None
+            try:
+                self._write_verified_copy(conn, temp, new_passphrase)
+                new_lock = self._lock.lock_replacement(temp)
+                self._engine.dispose()
+                conn.close()
+                self._conn = None
+                files.replace_atomically(temp, self.real_path)
+                self._lock.adopt(new_lock)
+                new_lock = None
+            except OSError as error:
+                _close_quietly(new_lock)
                 self._reopen(self._passphrase)
-            raise
+                raise StorageFailure(
+                    f"The passphrase was not changed ({error.strerror})."
+                ) from None
+            except BaseException:
+                _close_quietly(new_lock)
+                if self._conn is None:
+                    self._reopen(self._passphrase)
+                raise
         # Success only once a fresh connection opens the file with the new passphrase.
         self._reopen(new_passphrase)
         self._passphrase = new_passphrase
@@ -246,33 +389,29 @@ class JournalStore:
         target = target.expanduser()
         if target.exists() or target.is_symlink():
             raise AlreadyExists(f"{target} already exists; choose a new name for the backup.")
-        if target.resolve() == self.path.resolve():
+        if target.resolve() == self.real_path:
             raise AlreadyExists("A backup cannot replace the journal itself.")
+        self.refuse_companion(target)
         try:
             files.make_private_dirs(target.parent)
         except OSError as error:
             raise StorageFailure(f"Cannot create {target.parent} ({error.strerror}).") from None
-        temp = files.temporary_sibling(target, "backup")
-        try:
+        with files.pending_file(target, "backup") as temp:
             try:
-                self._write_verified_copy(self._require(), temp, self._passphrase)
-            except StorageFailure as error:
-                reason = str(error)
-                raise StorageFailure(
-                    f"The backup was not written: {reason[:1].lower()}{reason[1:]}"
+                try:
+                    self._write_verified_copy(self._require(), temp, self._passphrase)
+                except StorageFailure as error:
+                    reason = str(error)
+                    raise StorageFailure(
+                        f"The backup was not written: {reason[:1].lower()}{reason[1:]}"
+                    ) from None
+                files.place_new(temp, target)
+            except FileExistsError:
+                raise AlreadyExists(
+                    f"{target} already exists; choose a new name for the backup."
                 ) from None
-            files.place_new(temp, target)
-        except FileExistsError:
-            files.remove_quietly(temp)
-            raise AlreadyExists(
-                f"{target} already exists; choose a new name for the backup."
-            ) from None
-        except OSError as error:
-            files.remove_quietly(temp)
-            raise StorageFailure(f"The backup was not written ({error.strerror}).") from None
-        except BaseException:
-            files.remove_quietly(temp)
-            raise
+            except OSError as error:
+                raise StorageFailure(f"The backup was not written ({error.strerror}).") from None
 
     # ------------------------------------------------------------------ internals
 
@@ -284,7 +423,7 @@ class JournalStore:
     def _write_verified_copy(self, conn: cipher.Connection, temp: Path, passphrase: str) -> None:
         files.create_private_file(temp)
         try:
-            cipher.export_copy(conn, temp, passphrase)
+            cipher.export_copy(conn, temp, passphrase, uri=self.read_only)
         except sqlcipher3.Error as error:
             files.remove_quietly(temp)
             raise _environment_error(error) from None
@@ -299,10 +438,16 @@ class JournalStore:
             check.close()
 
     def _reopen(self, passphrase: str) -> None:
-        conn = cipher.connect(self.path, passphrase)
+        conn = cipher.connect(self.real_path, passphrase)
         self._conn = conn
         self._engine = _engine_for(conn)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+
+def _close_quietly(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _row_counts(conn: cipher.Connection) -> dict[str, int]:

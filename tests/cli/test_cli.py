@@ -13,6 +13,10 @@ import pytest
 from journal.storage import create_journal, open_journal
 from tests.helpers import MARKER, PASSPHRASE, file_digest, folder_bytes
 
+# New passphrases strong enough for the passphrase policy (zxcvbn "strong" or better).
+NEW_ONE = "new one for the test"
+FRESH = "fresh start every morning"
+
 
 def run(
     journal: Path,
@@ -50,9 +54,10 @@ def journal(journal_path: Path) -> Path:
 
 
 def test_init_reads_passphrase_twice_from_stdin(journal_path: Path) -> None:
-    result = run(journal_path, "init", passphrase=None, stdin="pw one\npw one\n")
+    typed = "pw one two three four"
+    result = run(journal_path, "init", passphrase=None, stdin=f"{typed}\n{typed}\n")
     assert result.returncode == 0, result.stderr
-    assert run(journal_path, "list", passphrase=None, stdin="pw one\n").returncode == 0
+    assert run(journal_path, "list", passphrase=None, stdin=f"{typed}\n").returncode == 0
     again = run(journal_path, "init", passphrase=None, stdin="x\nx\n")
     assert again.returncode == 1
     assert "already exists" in one_line_error(again)
@@ -162,20 +167,20 @@ def test_journal_in_use_exit_4(journal: Path) -> None:
 
 def test_passphrase_change_and_backup(journal: Path, tmp_path: Path) -> None:
     assert run(journal, "add", "--amount", "light", "--date", "2026-01-01").returncode == 0
-    changed = run(journal, "passphrase", env={"HEALTH_JOURNAL_NEW_PASSPHRASE": "new one"})
+    changed = run(journal, "passphrase", env={"HEALTH_JOURNAL_NEW_PASSPHRASE": NEW_ONE})
     assert changed.returncode == 0, changed.stderr
     assert run(journal, "list").returncode == 3
-    assert run(journal, "list", passphrase="new one").returncode == 0
+    assert run(journal, "list", passphrase=NEW_ONE).returncode == 0
     backup = tmp_path / "b.hj"
-    assert run(journal, "backup", str(backup), passphrase="new one").returncode == 0
-    assert run(backup, "list", "--json", passphrase="new one").returncode == 0
-    assert run(journal, "check", passphrase="new one").returncode == 0
+    assert run(journal, "backup", str(backup), passphrase=NEW_ONE).returncode == 0
+    assert run(backup, "list", "--json", passphrase=NEW_ONE).returncode == 0
+    assert run(journal, "check", passphrase=NEW_ONE).returncode == 0
 
 
 def test_passphrase_change_from_stdin(journal: Path) -> None:
-    result = run(journal, "passphrase", passphrase=None, stdin=f"{PASSPHRASE}\nfresh\nfresh\n")
+    result = run(journal, "passphrase", passphrase=None, stdin=f"{PASSPHRASE}\n{FRESH}\n{FRESH}\n")
     assert result.returncode == 0, result.stderr
-    assert run(journal, "list", passphrase="fresh").returncode == 0
+    assert run(journal, "list", passphrase=FRESH).returncode == 0
 
 
 def test_import_bad_file_names_record(journal: Path, tmp_path: Path) -> None:

@@ -95,3 +95,35 @@ def test_backup_onto_a_full_disk_fails_cleanly(small_disk: Path, tmp_path: Path)
         assert service.check() == []
     finally:
         service.close()
+
+
+def _fill(folder: Path, leave: int) -> None:
+    """Fill the small disk but ``leave`` bytes (roughly: tmpfs counts whole pages)."""
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    with open(folder / "filler", "wb") as handle:
+        handle.write(b"\0" * max(0, free - leave))
+
+
+def test_a_report_on_a_full_disk_is_not_said_to_be_written(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    from journal.services.reports import write_report
+
+    journal = tmp_path / "journal" / "health.journal"
+    create_journal(journal, PASSPHRASE)
+    service = JournalService.open(journal, PASSPHRASE)
+    try:
+        for index in range(40):
+            service.add_episode(draft(notes=f"{index} " + "words " * 200))
+        _fill(small_disk, 16 * 1024)  # far less than the report needs
+        target = small_disk / "report.pdf"
+        with pytest.raises(StorageFailure) as caught:
+            write_report(service, target)
+        assert "disk is full" in str(caught.value) and "\n" not in str(caught.value)
+        assert sorted(p.name for p in small_disk.iterdir()) == ["filler"], "a partial PDF"
+        export = small_disk / "export.json"
+        with pytest.raises(StorageFailure, match="disk is full"):
+            service.export_to(export)
+        assert sorted(p.name for p in small_disk.iterdir()) == ["filler"], "a partial export"
+    finally:
+        service.close()

@@ -42,8 +42,9 @@ def test_second_process_gets_exit_4_then_a_killed_holder_does_not_block(tmp_path
 
     kill(writer)
     assert_killed(run_until_killed(writer))
-    # The killed writer's PID is still written in the lock file: only the kernel lock counts.
-    assert lock_path_for(journal).read_text().strip() == str(writer.pid)
+    # The lock was the kernel's, on the journal file itself: no lock file was ever made.
+    assert lock_path_for(journal) == journal.resolve()
+    assert not journal.with_name(journal.name + ".lock").exists()
 
     listed = cli(journal, "list", "--json")
     assert listed.returncode == 0, listed.stderr

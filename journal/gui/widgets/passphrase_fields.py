@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from journal.gui.passphrase import strength_hint
+from journal.gui.passphrase import LEVEL_COLOURS, strength_level
 
 
 def secret_field(accessible_name: str) -> QLineEdit:
@@ -42,21 +49,48 @@ class StrengthMeter(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.hint)
 
+        self.level = 0
+
     def rate(self, passphrase: str) -> None:
-        score, hint = strength_hint(passphrase)
-        self.bar.setValue(score)
+        level, hint = strength_level(passphrase)
+        self.level = level
+        self.bar.setValue(max(5, level * 25) if passphrase else 0)
+        colour = LEVEL_COLOURS[level]
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
         self.hint.setText(hint)
         self.bar.setAccessibleDescription(hint)
-        colour = level_colour(score)
-        if self.bar.property("level") != colour:
-            self.bar.setProperty("level", colour)
-            self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
 
 
-#: Bar colours by score, weakest first: red, orange, olive, green (readable on light and dark).
-LEVEL_COLOURS = ((40, "#d32f2f"), (60, "#ef6c00"), (80, "#9e9d24"), (101, "#2e7d32"))
+def confirm_passphrase(parent: QWidget | None, passphrase: str) -> str | None:
+    """The policy's word on a new passphrase: None to go ahead, else the error sentence.
+
+    A passphrase guessable in seconds is refused; one below strong is used only if the
+    person says so in a question (``ask`` below, which tests replace).
+    """
+    from journal.services import JournalError
+    from journal.services.passphrase_policy import assess, check_usable
+
+    try:
+        check_usable(passphrase)
+    except JournalError as error:
+        return str(error)
+    strength = assess(passphrase)
+    if strength.refused:
+        return strength.refusal()
+    if not strength.strong and not ask(parent, f"{strength.caution()} Use it anyway?"):
+        return "Choose a stronger passphrase (several unrelated words work well)."
+    return None
 
 
-def level_colour(score: int) -> str:
-    """The strength bar's colour for a 0-100 score."""
-    return next(colour for limit, colour in LEVEL_COLOURS if score < limit)
+def ask(parent: QWidget | None, text: str) -> bool:
+    """A yes/no question; No is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("A weak passphrase")
+    box.setText(text)
+    use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton("Choose another", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    return box.clickedButton() is use
