@@ -60,6 +60,10 @@ def remember_until_swept(path: Path) -> None:
     """Put ``path`` on the pending list for as long as this process lives (a demo folder)."""
     context = remember(path)
     context.__enter__()  # left open on purpose: removed by the next start after this one
+    _KEPT.append(context)  # a collected generator would close, and drop the entry
+
+
+_KEPT: list[contextlib.AbstractContextManager[None]] = []
 
 
 def sweep_pending() -> list[Path]:

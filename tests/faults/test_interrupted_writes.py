@@ -14,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,39 @@ def test_an_interrupted_write_leaves_no_file(
     _next_start(source)
     left = sorted(p.name for p in out.iterdir())
     assert left == [], f"the next start did not remove {left}"
+
+
+def test_a_killed_demo_leaves_no_folder_after_the_next_start(tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HEALTH_JOURNAL")}
+    environment.update({"TMPDIR": str(temporary), "QT_QPA_PLATFORM": "offscreen"})
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "journal", "--demo"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while not list(temporary.glob("health-journal-demo-*/demo.hjournal")):
+            assert demo.poll() is None, demo.stderr.read() if demo.stderr else ""
+            assert time.monotonic() < deadline, "the demo journal never appeared"
+            time.sleep(0.1)
+    finally:
+        demo.kill()  # SIGKILL: no atexit handler runs
+        demo.wait()
+        if demo.stderr is not None:
+            demo.stderr.close()
+    assert list(temporary.glob("health-journal-demo-*")), "nothing was left to sweep"
+    listed = subprocess.run(
+        [sys.executable, "-m", "journal", "--journal", str(tmp_path / "none.journal"), "list"],
+        input="",
+        capture_output=True,
+        text=True,
+        env={**environment, "HEALTH_JOURNAL_PASSPHRASE": PASSPHRASE},
+        timeout=120,
+    )
+    assert listed.returncode == 1  # no such journal; the sweep ran first all the same
+    assert not list(temporary.glob("health-journal-demo-*")), "the demo folder survived"
