@@ -114,13 +114,16 @@ def remove_quietly(*paths: Path) -> None:
 
 
 def is_companion_name(journal: Path, target: Path) -> bool:
-    """Whether ``target`` is a name SQLite would read as ``journal``'s own companion file."""
+    """Whether ``target`` is a name SQLite would read as ``journal``'s own companion file
+    (or the lock's name)."""
     try:
         real = journal.resolve()
         where = target.expanduser().parent.resolve() / target.name
     except (OSError, RuntimeError):
         return False
-    return any(where == real.with_name(real.name + suffix) for suffix in COMPANION_SUFFIXES)
+    # ".lock": the lock's name where a lock file is used (Windows); never an output either.
+    suffixes = (*COMPANION_SUFFIXES, ".lock")
+    return any(where == real.with_name(real.name + suffix) for suffix in suffixes)
 
 
 # --------------------------------------------------------------------------- new files

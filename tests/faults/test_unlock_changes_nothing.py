@@ -89,7 +89,7 @@ def test_a_file_named_like_the_rollback_journal_is_not_consumed(tmp_path: Path) 
     assert file_digest(journal) == before
 
 
-@pytest.mark.parametrize("suffix", ["-journal", "-wal", "-shm"])
+@pytest.mark.parametrize("suffix", ["-journal", "-wal", "-shm", ".lock"])
 def test_outputs_never_take_a_companion_name(tmp_path: Path, suffix: str) -> None:
     journal = _filled(tmp_path)
     before = file_digest(journal)
