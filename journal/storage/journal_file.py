@@ -151,6 +151,8 @@ def _check_companion(real: Path, passphrase: str, read_only: bool) -> None:
     if stat.S_ISREG(info.st_mode):
         with contextlib.suppress(OSError), open(companion, "rb") as handle:
             head = handle.read(len(_JOURNAL_MAGIC))
+    if head[:1] == b"\0":
+        return  # a journal SQLite had not finished starting (or zeroed): never played back
     if head != _JOURNAL_MAGIC:
         raise StorageFailure(
             f"{companion.name} beside the journal is not its rollback journal, and would be "

@@ -44,7 +44,11 @@ def kill(proc: subprocess.Popen[str]) -> None:
 
 
 def run_until_killed(
-    proc: subprocess.Popen[str], *, delay: float | None = None, kill_on: Sequence[str] = ()
+    proc: subprocess.Popen[str],
+    *,
+    delay: float | None = None,
+    kill_on: Sequence[str] = (),
+    safety: float = SAFETY_SECONDS,
 ) -> Outcome:
     """Read the worker's lines; SIGKILL it ``delay`` s after ``ready``, or at a ``kill_on`` line.
 
@@ -52,8 +56,8 @@ def run_until_killed(
     itself never sleeps. Only complete lines count as promises.
     """
     assert proc.stdout is not None and proc.stderr is not None
-    safety = threading.Timer(SAFETY_SECONDS, kill, (proc,))
-    safety.start()
+    guard = threading.Timer(safety, kill, (proc,))
+    guard.start()
     timer: threading.Timer | None = None
     lines: list[str] = []
     try:
@@ -70,7 +74,7 @@ def run_until_killed(
         proc.wait()
         stderr = proc.stderr.read()
     finally:
-        safety.cancel()
+        guard.cancel()
         if timer is not None:
             timer.cancel()
         kill(proc)

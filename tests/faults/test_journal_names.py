@@ -105,7 +105,7 @@ def test_two_names_racing_passphrase_changes_lose_nothing(tmp_path: Path, full: 
     rekeyer = start("rekey-loop", link, str(changes), env={**env, "FAULT_CURRENT": "A"})
     assert adder.stdout is not None
     assert adder.stdout.readline() == "ready\n"
-    rekeyed = run_until_killed(rekeyer, kill_on=("done",))
+    rekeyed = run_until_killed(rekeyer, kill_on=("done",), safety=600)
     kill(adder)
     added = run_until_killed(adder)
     assert "Traceback" not in rekeyed.stderr, rekeyed.stderr
