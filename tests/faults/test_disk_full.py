@@ -105,8 +105,10 @@ def _fill(folder: Path, leave: int) -> None:
 
 
 def test_a_report_on_a_full_disk_is_not_said_to_be_written(
-    small_disk: Path, tmp_path: Path
+    small_disk: Path, tmp_path: Path, qapp: object
 ) -> None:
+    # ``qapp``: a full QApplication for this process (the report would otherwise make a
+    # QGuiApplication, and the GUI tests after this one could not create widgets).
     from journal.services.reports import write_report
 
     journal = tmp_path / "journal" / "health.journal"
