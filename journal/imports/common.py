@@ -87,6 +87,11 @@ def load_json(raw: bytes, label: str) -> object:
         ) from None
     except RecursionError:
         raise fail(label, "file", "JSON", "is nested too deeply to be an export") from None
+    except ValueError:
+        # Python refuses to convert integers of more than 4,300 digits.
+        raise fail(
+            label, "file", "JSON", "holds a number with too many digits to be a value"
+        ) from None
 
 
 def decode_text(raw: bytes, label: str) -> str:

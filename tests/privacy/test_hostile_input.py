@@ -117,7 +117,10 @@ def test_devices_fifos_and_standard_input_meet_one_limit(journal: Path, tmp_path
         environment = {k: v for k, v in os.environ.items() if not k.startswith("HEALTH_JOURNAL")}
         environment["HEALTH_JOURNAL_PASSPHRASE"] = PASSPHRASE
         redirected = subprocess.run(
-            [sys.executable, "-m", "journal", "--journal", str(journal), "import", "/dev/stdin"],
+            [
+                *(sys.executable, "-m", "journal", "--journal", str(journal)),
+                *("import", "--from", "health-journal", "/dev/stdin"),
+            ],
             stdin=handle,
             capture_output=True,
             env=environment,
@@ -139,8 +142,10 @@ def test_unclear_inputs_get_one_clear_sentence(journal: Path, tmp_path: Path) ->
     assert refused.returncode == 1 and "surrogate" in one_line(refused)
     digits = tmp_path / "digits.json"
     digits.write_text('{"format": "health-journal", "version": ' + "9" * 5000 + "}")
-    refused = run(journal, "import", str(digits))
+    refused = run(journal, "import", "--from", "health-journal", str(digits))
     assert refused.returncode == 1 and "too many digits" in one_line(refused)
+    recognising = run(journal, "import", str(digits))  # the format guessed first
+    assert recognising.returncode == 1 and one_line(recognising)
     refused = run(journal, "list", passphrase=PASSPHRASE.encode() + b"\xff")
     assert refused.returncode == 1 and "not valid UTF-8" in one_line(refused)
     refused = run(
