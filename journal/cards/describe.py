@@ -42,6 +42,9 @@ class Label:
     CONDITIONS = "Conditions"
     CERVICAL_SCREENING = "Last cervical screening"
     STI_TEST = "Last STI test"
+    AGE = "Age"
+    MEDICATIONS = "Medications"
+    PREGNANCY_TESTS = "Pregnancy tests"
 
 
 @dataclass(frozen=True, slots=True)

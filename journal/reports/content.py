@@ -28,6 +28,7 @@ from journal.cards.describe import (
     summary_words,
     when_words,
 )
+from journal.cards.triage import ROWS, Reason, TriageLevel
 from journal.charts.data import CycleRow, TimelineData, cycle_rows, timeline_data
 from journal.domain.cycle import PLAUSIBLE_CYCLE, CycleCalendar, CycleContext, CycleStats
 from journal.domain.dates import DATES
@@ -103,11 +104,15 @@ class EpisodeReport:
 
 @dataclass(frozen=True, slots=True)
 class AttentionItem:
-    """One finding of the range that needs attention, with the days it happened."""
+    """One triage finding of the range (one row kind), with the days it happened."""
 
-    severity: Severity
+    level: TriageLevel
     finding: str
     days: tuple[date, ...]
+
+    @property
+    def severity(self) -> Severity:
+        return self.level.severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,52 +283,68 @@ def cycle_statistics(calendar: CycleCalendar, start: date, end: date) -> CycleSt
 
 # --------------------------------------------------------------------------- summary: attention
 
-# Each finding of the range, in the words a clinician reads first, most pressing first.
-_FINDINGS: tuple[tuple[Severity, str], ...] = (
-    (Severity.URGENT, "bleeding with fever, fainting, dizziness or severe pain"),
-    (Severity.SEE_PROVIDER, "bleeding after sex"),
-    (Severity.SEE_PROVIDER, "heavy bleeding outside a period"),
-    (Severity.SEE_PROVIDER, f"bleeding lasting more than {LONG_EPISODE_DAYS} days"),
-    (Severity.SEE_PROVIDER, "bleeding between periods, 3 or more times in one cycle or 30 days"),
-    (Severity.SEE_PROVIDER, "heavier than the episodes before"),
-)
+# The short name of each triage row's finding, in the words a clinician reads first.
+FINDING_NAMES: dict[str, str] = {
+    "very-heavy": "very heavy bleeding",
+    "fainting": "fainting",
+    "heavy-with-dizziness": "heavy bleeding with dizziness",
+    "pregnancy-danger": "bleeding in pregnancy with a danger sign",
+    "fever": "bleeding with fever",
+    "severe-pain": "bleeding with severe pain",
+    "dizziness": "bleeding with dizziness",
+    "pregnancy-warning": "bleeding in pregnancy with a warning sign",
+    "after-birth-warning": "bleeding after a birth with a warning sign",
+    "heavy-with-clots": "heavy bleeding with large clots",
+    "heavy-on-anticoagulant": "heavy bleeding on an anticoagulant",
+    "pregnant": "bleeding in pregnancy",
+    "possibly-pregnant": "bleeding when a pregnancy is possible",
+    "after-sex": "bleeding after sex",
+    "pain-during-sex": "pain during sex",
+    "after-menopause": "bleeding after menopause",
+    "tamoxifen": "bleeding on tamoxifen",
+    "continuous-hrt": "bleeding on continuous HRT",
+    "heavy-outside-period": "heavy bleeding outside a period",
+    "lasting": "bleeding lasting more than 7 days",
+    # the two "3 or more times" rows (in a cycle, in 30 days) are one finding
+    "frequent-in-cycle": "bleeding between periods, 3 or more times",
+    "frequent-in-30-days": "bleeding between periods, 3 or more times",
+    "same-phase": "bleeding at the same point of the cycle",
+    "midlife": "new irregular bleeding over 45",
+    "clots-between-periods": "clots between periods",
+    "heavier": "heavier than the episodes before",
+    "pelvic-infection": "signs of a pelvic infection",
+    "new-on-method": "bleeding on a new contraceptive method",
+    "anticoagulant": "bleeding on an anticoagulant",
+    "after-emergency-contraception": "bleeding after emergency contraception",
+}
+_ROW_ORDER = {row.id: index for index, row in enumerate(ROWS)}
 
 
-def _findings(explanation: Explanation) -> list[tuple[Severity, str]]:
-    """The attention findings of one episode, from the cards that said to get it seen."""
-    found: list[tuple[Severity, str]] = []
-    pressing = [
-        m for m in explanation.cards if m.card.severity in (Severity.URGENT, Severity.SEE_PROVIDER)
-    ]
-    reasons = " ".join(r for m in pressing for r in m.reasons).lower()
-    if any(m.card.severity is Severity.URGENT for m in pressing):
-        found.append(_FINDINGS[0])
-    if not pressing:
-        return found
-    episode = explanation.episode
-    if episode.after_sex and not explanation.cycle.in_period:
-        found.append(_FINDINGS[1])
-    if episode.amount.rank >= Amount.HEAVY.rank and not explanation.cycle.in_period:
-        found.append(_FINDINGS[2])
-    if episode.duration_days > LONG_EPISODE_DAYS:
-        found.append(_FINDINGS[3])
-    if "outside a period" in reasons and ("in this cycle" in reasons or "in 30 days" in reasons):
-        found.append(_FINDINGS[4])
-    if "heavier than" in reasons:
-        found.append(_FINDINGS[5])
-    return found
+def _finding(reason: Reason) -> str:
+    """The finding's short name: the row's name; a history pattern is named by its text."""
+    if reason.row in FINDING_NAMES:
+        return FINDING_NAMES[reason.row]
+    if reason.row == "pattern":  # "Bleeding after sex keeps coming back: 4 episodes …"
+        name = reason.text.split(":", 1)[0].rstrip(".")
+        return name[:1].lower() + name[1:]
+    return reason.row.replace("-", " ")
 
 
 def _attention(explanations: Sequence[Explanation]) -> tuple[AttentionItem, ...]:
-    days: dict[tuple[Severity, str], list[date]] = {}
+    """The triage findings of the range, one per row kind, most pressing level first."""
+    days: dict[tuple[TriageLevel, str], set[date]] = {}
+    order: dict[tuple[TriageLevel, str], int] = {}
     for explanation in explanations:
-        for finding in _findings(explanation):
-            days.setdefault(finding, []).append(explanation.episode.day)
-    order = {finding: index for index, finding in enumerate(_FINDINGS)}
+        for reason in explanation.triage.fired:
+            if reason.row == "pattern":  # a history pattern: listed with its evidence later
+                continue
+            key = (reason.level, _finding(reason))
+            days.setdefault(key, set()).add(explanation.episode.day)
+            order.setdefault(key, _ROW_ORDER.get(reason.row, len(_ROW_ORDER)))
     return tuple(
-        AttentionItem(severity, finding, tuple(sorted(set(found))))
-        for (severity, finding), found in sorted(
-            days.items(), key=lambda item: (-item[0][0].rank, order.get(item[0], 99))
+        AttentionItem(level, finding, tuple(sorted(found)))
+        for (level, finding), found in sorted(
+            days.items(), key=lambda item: (-item[0][0].rank, order[item[0]], item[0][1])
         )
     )
 
@@ -386,8 +407,44 @@ def _context(data: JournalData, start: date, end: date) -> tuple[Field, ...]:
             screening_words(_latest(on_end.screenings, ScreeningKind.CERVICAL_SCREENING)),
         ),
         Field(Label.STI_TEST, screening_words(_latest(on_end.screenings, ScreeningKind.STI_TEST))),
+        Field(Label.MEDICATIONS, _medications(data, start, end)),
+        Field(Label.PREGNANCY_TESTS, _pregnancy_tests(data, start, end)),
     ]
+    age = data.profile.age_on(end)
+    if age is not None:
+        fields.insert(0, Field(Label.AGE, f"{age} on {DATES.short(end)}"))
     return tuple(fields)
+
+
+def _medications(data: JournalData, start: date, end: date) -> str:
+    """Each medicine taken at some time in the range, with since (and until) when."""
+    taken = sorted(
+        (
+            m
+            for m in data.medications
+            if m.since <= end
+            and (m.until is None or m.until >= start)
+            and (m.until is not None or not m.name.is_single_dose or m.since >= start)
+        ),
+        key=lambda m: (m.since, m.name.value),
+    )
+    words = []
+    for m in taken:
+        if m.name.is_single_dose and m.until is None:
+            words.append(f"{m.name.label}, {DATES.short(m.since)}")
+        elif m.until is None:
+            words.append(f"{m.name.label}, since {DATES.short(m.since)}")
+        else:
+            words.append(f"{m.name.label}, {DATES.short(m.since)} to {DATES.short(m.until)}")
+    return "; ".join(words) or NOT_LOGGED
+
+
+def _pregnancy_tests(data: JournalData, start: date, end: date) -> str:
+    """The pregnancy tests of the range, each with its date and result."""
+    tests = sorted(
+        (t for t in data.pregnancy_tests if start <= t.date <= end), key=lambda t: t.date
+    )
+    return "; ".join(f"{t.result.label}, {DATES.short(t.date)}" for t in tests) or NOT_LOGGED
 
 
 # --------------------------------------------------------------------------- summary: questions

@@ -158,20 +158,22 @@ def markdown_to_html(markdown: str, heading_offset: int = 2) -> str:
 # --------------------------------------------------------------------------- pieces
 
 
-def severity_label(severity: Severity) -> str:
+def severity_label(severity: Severity, words: str | None = None) -> str:
+    """The severity as a coloured tag; ``words`` replaces its label (a triage level)."""
     ink, paper = _SEVERITY_STYLE[severity]
+    text = severity.label if words is None else words
     return (
         f'<span style="color: {ink}; background-color: {paper}; font-weight: bold;">'
-        f"&nbsp;[{_e(severity.label).replace(' ', '&nbsp;')}]&nbsp;</span>"
+        f"&nbsp;[{_e(text).replace(' ', '&nbsp;')}]&nbsp;</span>"
     )
 
 
-def _fields_table(fields: Sequence[Field]) -> str:
+def _fields_table(fields: Sequence[Field], padding: int = 4) -> str:
     rows = "".join(
         f'<tr><td class="label" width="32%">{_e(f.label)}</td><td>{_e(f.value)}</td></tr>'
         for f in fields
     )
-    return f'<table {TABLE} cellpadding="4">{rows}</table>'
+    return f'<table {TABLE} cellpadding="{padding}">{rows}</table>'
 
 
 def _card(section: CardSection, *, source: bool = True) -> str:
@@ -296,7 +298,7 @@ def _days(days: Sequence[date]) -> str:
     if len(days) <= DAYS_SHOWN:
         return DATES.days(days)
     shown = DATES.days(days[-DAYS_SHOWN:])
-    return f"most recently {shown} (all {len(days)} are bold in the table)"
+    return f"latest {shown}"
 
 
 def _attention(summary: AppointmentSummary) -> str:
@@ -310,10 +312,10 @@ def _attention(summary: AppointmentSummary) -> str:
         count = len(item.days)
         times = {1: "once", 2: "twice"}.get(count, f"{count} times")
         rows.append(
-            f'<tr><td width="23%">{severity_label(item.severity)}</td>'
+            f'<tr><td width="23%">{severity_label(item.severity, item.level.words)}</td>'
             f"<td><b>{_e(item.finding)}</b> — {_e(times)}: {_e(_days(item.days))}</td></tr>"
         )
-    return f'<table {TABLE} cellpadding="4">{"".join(rows)}</table>'
+    return f'<table {TABLE} cellpadding="2">{"".join(rows)}</table>'
 
 
 def _figures(summary: AppointmentSummary) -> str:
@@ -373,7 +375,7 @@ _COLUMNS = (
 )
 ROWS_PER_PIECE = 25
 # The attention list names at most this many days per finding (the table has them all).
-DAYS_SHOWN = 12
+DAYS_SHOWN = 5
 NOTE_CHARS = 48
 _DASH = "—"
 
@@ -474,7 +476,7 @@ def summary_html(
         "<h2>What needs attention</h2>",
         _attention(summary),
         "<h2>Context</h2>",
-        _fields_table(summary.context),
+        _fields_table(summary.context, padding=2),  # compact: page 1 holds the timeline too
         "<h2>Figures</h2>",
         _figures(summary),
         _cycles(summary),

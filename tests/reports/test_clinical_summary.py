@@ -21,15 +21,21 @@ from journal.domain.model import (
     ContextEntry,
     Episode,
     JournalData,
+    Medication,
     Period,
+    PregnancyTest,
+    Profile,
     Screening,
 )
 from journal.domain.vocabulary import (
     Amount,
     Contraception,
     LifeStage,
+    MedicationName,
+    PregnancyTestResult,
     ScreeningKind,
     ScreeningResult,
+    Symptom,
     Trigger,
 )
 from journal.reports.content import (
@@ -315,3 +321,44 @@ def test_a_long_table_breaks_between_rows_and_repeats_its_header(
     # Every episode's row is printed exactly once, whole (its date and its cycle cell).
     rows = sum(page.count("Tired, stressed week.") for page in pages)
     assert rows == sum(1 for e in data.episodes if e.notes.startswith("Tired, stressed"))
+
+
+def test_page_one_lists_triage_findings_by_reason_with_dates_and_the_new_context(
+    tmp_path: Path, qapp: object
+) -> None:
+    after_sex = [date(2026, 8, 3), date(2026, 8, 27), date(2026, 10, 9), date(2026, 11, 18)]
+    data = JournalData(
+        context=(ContextEntry(date(2024, 1, 1), LifeStage.REPRODUCTIVE, Contraception.CONDOMS),),
+        periods=tuple(Period(date(2026, m, 20), date(2026, m, 24)) for m in range(6, 12)),
+        episodes=(
+            *(
+                Episode(
+                    f"s{i}",
+                    datetime.combine(day, datetime.min.time()),
+                    Amount.SPOTTING,
+                    trigger=Trigger.INTERCOURSE,
+                )
+                for i, day in enumerate(after_sex)
+            ),
+            Episode(
+                "f", datetime(2026, 9, 12, 8, 0), Amount.LIGHT, symptoms=frozenset({Symptom.FEVER})
+            ),
+        ),
+        medications=(Medication(MedicationName.ANTICOAGULANT, date(2026, 7, 1)),),
+        pregnancy_tests=(PregnancyTest(date(2026, 9, 14), PregnancyTestResult.NEGATIVE),),
+        profile=Profile(birth_year=1990, name="Alex Example"),
+    )
+    summary = appointment_summary(data, Explainer(data), date(2026, 7, 1), TODAY, TODAY)
+    write_pdf(build_document(summary), tmp_path / "summary.pdf")
+    first = read_pdf(tmp_path / "summary.pdf").flat(0)
+    attention = first.split("What needs attention", 1)[1].split("Context", 1)[0]
+    # Grouped by triage reason, most pressing level first, the level in words.
+    assert attention.index("[Urgent] bleeding with fever — once: 12 Sep") < attention.index(
+        "[See a provider] bleeding after sex — 4 times: 3 Aug, 27 Aug, 9 Oct, 18 Nov"
+    )
+    assert attention.count("bleeding after sex —") == 1
+    # The context holds the age, the medicines and the pregnancy tests; no name unasked.
+    assert "Age 36 on 22 Nov 2026" in first
+    assert "Medications Anticoagulant (blood thinner), since 1 Jul 2026" in first
+    assert "Pregnancy tests Negative, 14 Sep 2026" in first
+    assert "Alex Example" not in first
