@@ -92,7 +92,11 @@ class EpisodeDetails(QWidget):
         for name, label in self.values.items():
             label.setText(values.get(name, EMPTY))
         self.notes.setText(description.notes or "No notes.")
-        titles = "; ".join(title.rstrip(".") for title in description.patterns)
+        # Patterns once: one a card's reasons already state is not repeated here.
+        stated = " ".join(r for m in explanation.cards for r in m.reasons)
+        titles = "; ".join(
+            title.rstrip(".") for title in description.patterns if title.rstrip(".") not in stated
+        )
         self.patterns.setText(f"Part of a pattern: {titles}." if titles else "")
         self.patterns.setVisible(bool(titles))
         self.setEnabled(True)
