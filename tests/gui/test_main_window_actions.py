@@ -16,6 +16,7 @@ from journal.domain.model import Period
 from journal.gui import journal_files
 from journal.gui.create_journal_dialog import CreateJournalDialog
 from journal.gui.main_window import MainWindow
+from journal.gui.passphrase import LEVEL_COLOURS
 from journal.gui.unlock_dialog import UnlockDialog
 from journal.gui.widgets.passphrase_fields import StrengthMeter
 from journal.services import JournalService
@@ -156,10 +157,12 @@ def test_strength_meter_colour_follows_the_level(qtbot: QtBot) -> None:
     meter = StrengthMeter()
     qtbot.addWidget(meter)
     styles = set()
-    for text in ("abcdefgh", "abcdefghijk", "abcdefghijklmno", "a much longer phrase of words"):
+    # Phrases zxcvbn rates 0 (refused), 2, 3 and 4: each level shows its own colour.
+    for text in ("abcdefgh", "mapleleaf77", "kitten maple", "correct horse battery"):
         meter.rate(text)
         styles.add(meter.bar.styleSheet())
-    assert len(styles) == 4  # weak, fair, good, strong: each its own colour
+    assert len(styles) == 4
+    assert len(set(LEVEL_COLOURS)) == len(LEVEL_COLOURS)
 
 
 def test_do_not_match_clears_once_the_fields_match(qtbot: QtBot, tmp_path: Path) -> None:
