@@ -225,7 +225,7 @@ def test_geometry_is_remembered_and_settings_hold_no_journal_text(
 def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
     """Every card shows badge, title and reasons; the text opens on demand (a lone card opens)."""
     from journal.cards import Explainer
-    from journal.gui.widgets.card_panel import CardPanel, CardView
+    from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
     from journal.services.demo import demo_data
 
     data = demo_data(date(2026, 11, 22))
@@ -234,9 +234,18 @@ def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
     panel = CardPanel()
     qtbot.addWidget(panel)
     panel.show_cards(matches)
-    # Views are built once per card and reused: the panel shows the ones not hidden.
-    views = [v for v in panel.findChildren(CardView) if not v.isHidden()]
-    assert len(views) == len(matches) > 3
+
+    def shown() -> list[CardView]:
+        # Views are built once per card and reused: the panel shows the ones not hidden,
+        # top to bottom.
+        views = [v for v in panel.findChildren(CardView) if not v.isHidden()]
+        return sorted(views, key=panel._cards.indexOf)
+
+    # The top cards at once; those below the fold on the next turn of the event loop.
+    assert len(shown()) == EAGER_CARDS < len(matches)
+    qtbot.waitUntil(lambda: len(shown()) == len(matches))
+    views = shown()
+    assert [v.card_id for v in views] == [m.card.id for m in matches] == panel.card_ids()
     assert not any(v.toggle.isChecked() or v.body.isVisibleTo(v) for v in views)
     views[1].toggle.click()
     assert views[1].body.isVisibleTo(views[1])

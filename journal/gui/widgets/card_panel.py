@@ -34,6 +34,8 @@ NOTHING_LOGGED_TEXT = (
     "Nothing is logged yet. Log an episode with Ctrl+N and the cards that may explain it "
     "appear here. Logging your periods too (Ctrl+R) lets them place it in your cycle."
 )
+#: Cards placed at once on a selection (more than a viewport holds); the rest follow.
+EAGER_CARDS = 4
 NO_CARDS_TEXT = "No card fits this episode. If you are worried, please get checked."
 NO_CYCLE_TEXT = (
     "No card fits what is logged so far. Most cards read where an episode falls in your "
@@ -91,6 +93,7 @@ class TriageLine(QFrame):
         self.setObjectName("triage")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.level: TriageLevel | None = None
+        self._styled: TriageLevel | None = None  # the level the colours were set for
         self.icon = QLabel()
         self.icon.setFixedSize(QSize(28, 28))
         self.words = QLabel()
@@ -116,21 +119,25 @@ class TriageLine(QFrame):
         self.hide()
 
     def show_triage(self, triage: Triage) -> None:
+        if triage.level is not self._styled:
+            self._styled = triage.level
+            # Style sheets and the icon only change with the level: setting a style sheet
+            # re-polishes the whole frame, most of the cost of showing the line.
+            colour = triage_colour(triage.level)
+            self.setStyleSheet(
+                f"QFrame#triage {{ border: 2px solid {colour}; border-left: 8px solid {colour};"
+                " border-radius: 4px; background: palette(base); }"
+            )
+            self.icon.setPixmap(
+                qtawesome.icon(TRIAGE_ICONS[triage.level], color=colour).pixmap(QSize(26, 26))
+            )
+            self.icon.setAccessibleName(triage.level.words)
+            self.words.setText(triage.level.words)
+            self.words.setStyleSheet(
+                f"background-color: {colour}; color: white; border-radius: 4px;"
+                " padding: 3px 8px; font-weight: bold;"
+            )
         self.level = triage.level
-        colour = triage_colour(triage.level)
-        self.setStyleSheet(
-            f"QFrame#triage {{ border: 2px solid {colour}; border-left: 8px solid {colour};"
-            " border-radius: 4px; background: palette(base); }"
-        )
-        self.icon.setPixmap(
-            qtawesome.icon(TRIAGE_ICONS[triage.level], color=colour).pixmap(QSize(26, 26))
-        )
-        self.icon.setAccessibleName(triage.level.words)
-        self.words.setText(triage.level.words)
-        self.words.setStyleSheet(
-            f"background-color: {colour}; color: white; border-radius: 4px;"
-            " padding: 3px 8px; font-weight: bold;"
-        )
         self.timing.setText(triage.timing)
         if triage.reasons:
             items = "".join(f"<li>{escape(r)}</li>" for r in triage.reasons)
@@ -225,6 +232,7 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Explanation cards")
         self._ids: list[str] = []
+        self._pending: list[tuple[int, CardMatch]] = []
         self.triage_line = TriageLine()
         # Every card's view, built once (ahead of need by ``prepare``, else when first
         # shown) and reused: those of the cards not shown are hidden.
@@ -313,20 +321,34 @@ class CardPanel(QWidget):
         self.placeholder.show()
 
     def _place(self, ids: list[str], matches: Sequence[CardMatch]) -> None:
-        """Show the views of ``matches`` in order; hide every other one."""
+        """Show the views of ``matches`` in order; hide every other one.
+
+        The first few (all a viewport holds) are placed now, so the frame after a
+        selection already shows the triage line and the top cards; the rest, below the
+        fold, are placed on the next turn of the event loop. Showing a card's view costs
+        about a millisecond, and some episodes match a dozen cards.
+        """
         kept = set(ids)
         for card_id in self._ids:
             if card_id not in kept:
                 self._views[card_id].hide()
-        for index, match in enumerate(matches):
+        self._ids = ids
+        self._pending = list(enumerate(matches))
+        lone = len(matches) == 1
+        self._place_some(EAGER_CARDS, lone)
+        if self._pending:
+            QTimer.singleShot(0, self, lambda: self._place_some(len(self._pending), lone))
+
+    def _place_some(self, count: int, lone: bool) -> None:
+        for index, match in self._pending[:count]:
             found = self._views.get(match.card.id)
             view = found if found is not None else CardView(match.card, self._content)
             self._views[match.card.id] = view
-            view.show_match(match, len(matches) == 1)
+            view.show_match(match, lone)
             # Cards sit after the placeholder (index 0) and before the stretch.
             if self._cards.indexOf(view) != index + 1:
                 self._cards.removeWidget(view)
                 self._cards.insertWidget(index + 1, view)
             if view.isHidden():
                 view.show()
-        self._ids = ids
+        del self._pending[:count]
