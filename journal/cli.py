@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from journal import __version__, clock
+from journal.domain.dates import DATES
 from journal.domain.errors import (
     AlreadyExists,
     InvalidInput,
@@ -365,7 +366,7 @@ def _period_add(cmd: Command) -> int:
     start = parse_date(cmd.args.start, "start")
     end = _optional_date(cmd.args.end, "end")
     service.add_period(Period(start=start, end=end))
-    print(f"Period from {start.isoformat()} logged.", file=cmd.out)
+    print(f"Period from {DATES.long(start)} logged.", file=cmd.out)
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from statistics import mean
 
 from journal.domain.cycle import CycleCalendar, CycleContext
+from journal.domain.dates import DATES
 from journal.domain.model import Episode, JournalData
 from journal.domain.vocabulary import Amount, Phase, Severity
 
@@ -141,8 +142,8 @@ def _after_sex_clusters(after_sex: Sequence[Episode], window: int, at_least: int
                     else "Bleeding after sex keeps coming back"
                 ),
                 summary=(
-                    f"{len(run)} episodes after intercourse between {start.isoformat()} and "
-                    f"{end.isoformat()}, at least {at_least} of them within {span}."
+                    f"{len(run)} episodes after intercourse from {DATES.range(start, end)}, "
+                    f"at least {at_least} of them within {span}."
                 ),
                 evidence=_evidence(run),
                 episode_ids=frozenset(e.id for e in run),
@@ -194,7 +195,7 @@ def _same_phase(outside: Sequence[Episode], cycles: dict[str, CycleContext]) -> 
         evidence = []
         for start in starts[-EVIDENCE_LIMIT:]:
             days = ", ".join(f"day {cycles[e.id].cycle_day}" for e in per_cycle[start])
-            evidence.append(f"cycle from {start.isoformat()}: {days}")
+            evidence.append(f"cycle from {DATES.short(start)}: {days}")
         if len(starts) > EVIDENCE_LIMIT:
             evidence.append(f"and {len(starts) - EVIDENCE_LIMIT} earlier cycles")
         patterns.append(
@@ -204,7 +205,7 @@ def _same_phase(outside: Sequence[Episode], cycles: dict[str, CycleContext]) -> 
                 title=f"Bleeding between periods in the {phase.value} phase, cycle after cycle",
                 summary=(
                     f"Bleeding outside a period in the {_PHASE_WORDS[phase]} in {len(starts)} "
-                    f"cycles, most recently in the cycle that began {starts[-1].isoformat()}."
+                    f"cycles, most recently in the cycle that began {DATES.long(starts[-1])}."
                 ),
                 evidence=tuple(evidence),
                 episode_ids=frozenset(e.id for s in starts for e in per_cycle[s]),
@@ -227,9 +228,9 @@ def _trends(outside: Sequence[Episode], as_of: date, first_logged: date | None) 
     recent = [e for e in outside if recent_start <= e.day <= as_of]
     earlier = [e for e in outside if earlier_start <= e.day < recent_start]
     windows = (
-        f"the last {RECENT_DAYS} days ({recent_start.isoformat()} to {as_of.isoformat()}) "
-        f"against the {EARLIER_DAYS} days before ({earlier_start.isoformat()} to "
-        f"{(recent_start - timedelta(days=1)).isoformat()})"
+        f"the last {RECENT_DAYS} days ({DATES.range(recent_start, as_of)}) "
+        f"against the {EARLIER_DAYS} days before "
+        f"({DATES.range(earlier_start, recent_start - timedelta(days=1))})"
     )
     found = []
     recent_rate = len(recent) * 30 / RECENT_DAYS
@@ -306,7 +307,7 @@ def _evidence(episodes: Sequence[Episode]) -> tuple[str, ...]:
     lines = []
     for episode in list(episodes)[-EVIDENCE_LIMIT:]:
         colour = f", {episode.colour.label.lower()}" if episode.colour else ""
-        lines.append(f"{episode.day.isoformat()}: {episode.amount.value}{colour}")
+        lines.append(f"{DATES.short(episode.day)}: {episode.amount.label.lower()}{colour}")
     if len(episodes) > EVIDENCE_LIMIT:
         lines.insert(0, f"{len(episodes) - EVIDENCE_LIMIT} earlier episodes not listed")
     return tuple(lines)

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from journal.cards.rules import Situation, join_words, ordinal, phrase, pregnancy_of, span
+from journal.domain.dates import DATES
 from journal.domain.vocabulary import (
     HORMONAL_METHODS,
     Amount,
@@ -513,7 +514,7 @@ def _after_emergency_contraception(s: Signs) -> str | None:
     if (s.last_day - taken).days < 7:
         return None
     return (
-        f"bleeding since emergency contraception on {taken.isoformat()} has not stopped "
+        f"bleeding since emergency contraception on {DATES.long(taken)} has not stopped "
         "within a week"
     )
 

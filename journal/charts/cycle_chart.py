@@ -31,6 +31,7 @@ from journal.charts.style import (
     style_figure,
 )
 from journal.domain.cycle import DEFAULT_CYCLE_LENGTH, MAX_CYCLE_LOOKBACK
+from journal.domain.dates import DATES
 
 EMPTY_MESSAGE = "No cycles to show yet: log periods to see them here"
 ROW_HALF_HEIGHT = 0.32
@@ -53,7 +54,7 @@ class CycleChartArtists(ChartArtists):
 
 def _row_label(row: CycleRow) -> str:
     start = row.start
-    when = f"{start.day} {start.strftime('%b')} {start.year}"
+    when = DATES.short(start)
     return f"{when} · {row.length} d" if row.length is not None else f"{when} · now"
 
 

@@ -29,6 +29,7 @@ MONTHS = (
     "November",
     "December",
 )
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Territories that write the month before the day (United States and its neighbours in
 # usage); everywhere else the day comes first.
 MONTH_FIRST_TERRITORIES = frozenset(
@@ -59,6 +60,10 @@ class DateStyle:
     def day_month(self, day: date) -> str:
         """``3 Aug``: a date whose year is clear from around it."""
         return self._join(day.day, MONTHS[day.month - 1][:3], None)
+
+    def weekday(self, day: date) -> str:
+        """``Mon``: in English whatever locale C's ``strftime`` was set to (Qt sets it)."""
+        return WEEKDAYS[day.weekday()]
 
     def month(self, day: date, *, short: bool = False) -> str:
         """``August 2026`` (``Aug 2026`` when short)."""

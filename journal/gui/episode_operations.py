@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from journal.domain.dates import DATES
 from journal.domain.errors import JournalError
 from journal.gui.episode_commands import (
     AddEpisodeCommand,
@@ -67,7 +68,7 @@ class EpisodeOperations:
         if service is None:
             return
         episode = service.episode(episode_id)
-        when = episode.day.strftime("%d %b %Y")
+        when = DATES.short(episode.day)
         if not confirm(
             self._parent, f"Delete the episode of {when}? You can undo this with Ctrl+Z."
         ):

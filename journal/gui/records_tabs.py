@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import clock
+from journal.domain.dates import DATES
 from journal.domain.errors import JournalError
 from journal.domain.model import (
     Condition,
@@ -65,7 +66,7 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
 
 
 def show_day(value: date) -> str:
-    return value.isoformat()
+    return DATES.short(value)
 
 
 class PeriodsTab(RecordTab[Period]):

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from journal.domain.dates import DATES
 from journal.domain.errors import InvalidInput, printable
 from journal.domain.model import (
     NOTES_MAX,
@@ -132,7 +133,7 @@ class SkipLog:
         self._counts[reason] += count
         examples = self._examples.setdefault(reason, [])
         if example is not None and len(examples) < limit:
-            text = example.isoformat() if isinstance(example, date) else example
+            text = DATES.short(example) if isinstance(example, date) else example
             if text not in examples:
                 examples.append(text)
 
@@ -324,14 +325,14 @@ class DayBook:
             if (period.last_day - period.start).days >= PERIOD_MAX_DAYS:
                 self.skips.add(
                     "period longer than 31 days",
-                    f"{period.start.isoformat()} to {period.last_day.isoformat()}",
+                    DATES.span(period.start, period.last_day, short=True),
                 )
                 continue
             if out and out[-1].last_day >= period.start:
                 if out[-1] != period:
                     self.skips.add(
                         "period overlapping another in the file",
-                        f"from {period.start.isoformat()}",
+                        f"from {DATES.short(period.start)}",
                     )
                 continue
             out.append(period)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from journal.domain.dates import DATES
 from journal.domain.model import Episode, JournalData, OvulationSign, Period, PregnancyTest
 from journal.imports.common import ImportResult, SkipLog, Skipped
 
@@ -58,7 +59,7 @@ class ImportPlan:
         out = [f"To add: {counts}."]
         span = self.date_range
         if span is not None:
-            out.append(f"Dates: {span[0].isoformat()} to {span[1].isoformat()}.")
+            out.append(f"Dates: {DATES.range(span[0], span[1])}.")
         out.append(f"Already in the journal (skipped): {self.duplicates}.")
         if self.skipped:
             out.append("Not imported:")
@@ -81,7 +82,7 @@ def plan_import(result: ImportResult, existing: JournalData, today: date) -> Imp
     logged = sorted(existing.periods, key=lambda p: p.start)
     for period in incoming.periods:
         if period.start > today:
-            skips.add("dated in the future", f"period from {period.start.isoformat()}")
+            skips.add("dated in the future", f"period from {DATES.short(period.start)}")
         elif period in logged:
             duplicates += 1
         else:
@@ -102,7 +103,7 @@ def plan_import(result: ImportResult, existing: JournalData, today: date) -> Imp
         if episode.id in ids or (episode.day, episode.amount, episode.trigger) in keys:
             duplicates += 1
         elif episode.day > today:
-            skips.add("dated in the future", f"episode on {episode.day.isoformat()}")
+            skips.add("dated in the future", f"episode on {DATES.short(episode.day)}")
         elif any(p.contains(episode.day) for p in logged):
             skips.add("bleeding inside a period already logged (it belongs to it)", episode.day)
         else:
@@ -114,7 +115,7 @@ def plan_import(result: ImportResult, existing: JournalData, today: date) -> Imp
         if sign in have:
             duplicates += 1
         elif sign.date > today:
-            skips.add("dated in the future", f"ovulation sign on {sign.date.isoformat()}")
+            skips.add("dated in the future", f"ovulation sign on {DATES.short(sign.date)}")
         else:
             signs.append(sign)
 
@@ -124,7 +125,7 @@ def plan_import(result: ImportResult, existing: JournalData, today: date) -> Imp
         if test in logged_tests:
             duplicates += 1
         elif test.date > today:
-            skips.add("dated in the future", f"pregnancy test on {test.date.isoformat()}")
+            skips.add("dated in the future", f"pregnancy test on {DATES.short(test.date)}")
         else:
             tests.append(test)
 
@@ -147,5 +148,5 @@ def _overlap(a: Period, b: Period) -> bool:
 
 def _span(period: Period) -> str:
     if period.end is None or period.end == period.start:
-        return f"the period of {period.start.isoformat()}"
-    return f"the period {period.start.isoformat()} to {period.end.isoformat()}"
+        return f"the period of {DATES.short(period.start)}"
+    return f"the period {DATES.short(period.start)} to {DATES.short(period.end)}"

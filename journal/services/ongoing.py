@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from journal.domain.dates import DATES
 from journal.domain.model import Episode
 
 #: Bleeding that lasts longer than this deserves a check (the spec's triage row).
@@ -48,4 +49,4 @@ def ongoing_notice(episodes: Iterable[Episode], today: date) -> str | None:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return DATES.long(day)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from journal.cards import Explainer, find_patterns
 from journal.domain.cycle import CycleCalendar
+from journal.domain.dates import DATES
 from journal.domain.model import JournalData, Period
 from journal.domain.vocabulary import Severity
 
@@ -34,7 +35,10 @@ def test_bleeding_after_sex_twice_in_90_days_recurs() -> None:
     assert recurring.episode_ids == {"a", "b"}
     assert recurring.severity is Severity.SEE_PROVIDER
     assert "see-a-provider" in recurring.raises_cards
-    assert "2 episodes after intercourse between 2026-01-01 and 2026-03-31" in recurring.summary
+    # Dates as the person's locale writes them in running text, never ISO.
+    period = DATES.range(D(2026, 1, 1), D(2026, 3, 31))
+    assert f"2 episodes after intercourse from {period}" in recurring.summary
+    assert "2026-" not in recurring.summary + " ".join(recurring.evidence)
     assert "after-sex-frequent" not in kinds(data)
 
 
@@ -88,8 +92,8 @@ def test_more_frequent_compares_named_windows() -> None:
     data = JournalData(episodes=tuple(early + recent))
     (frequent,) = kinds(data)["more-frequent"]
     # As of the latest episode (2026-11-10): 2026-08-13..2026-11-10 against 2026-02-14..08-12.
-    assert "2026-08-13 to 2026-11-10" in frequent.summary
-    assert "2026-02-14 to 2026-08-12" in frequent.summary
+    assert DATES.range(D(2026, 8, 13), D(2026, 11, 10)) in frequent.summary
+    assert DATES.range(D(2026, 2, 14), D(2026, 8, 12)) in frequent.summary
     assert frequent.episode_ids == {f"r{i}" for i in range(6)}
     steady = JournalData(episodes=tuple(early + recent[:1]))
     assert "more-frequent" not in kinds(steady)

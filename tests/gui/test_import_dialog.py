@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from journal.domain.dates import DATES
 from journal.gui import import_dialog
 from journal.gui.import_dialog import ImportDialog
 from journal.gui.journal_files import FilePrompts
@@ -46,8 +48,9 @@ def test_choose_app_and_file_preview_then_import(
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
     preview = dialog.preview.toPlainText()
     assert "To add: 3 periods, 3 episodes, 2 ovulation signs, 0 pregnancy tests." in preview
-    assert "Dates: 2026-01-05 to 2026-03-05." in preview
-    assert "1 × intercourse on a day without an episode (2026-01-28)" in preview
+    assert f"Dates: {DATES.range(date(2026, 1, 5), date(2026, 3, 5))}." in preview
+    day = DATES.short(date(2026, 1, 28))
+    assert f"1 × intercourse on a day without an episode ({day})" in preview
     assert service.data().periods == ()  # a preview writes nothing
     dialog.import_button.click()
     assert dialog.result() == ImportDialog.DialogCode.Accepted

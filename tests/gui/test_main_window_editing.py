@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.cards.describe import Label
+from journal.domain.dates import DATES
 from journal.domain.model import Episode, EpisodeDraft
 from journal.domain.vocabulary import Amount, Colour, Trigger
 from journal.gui.episode_editor import EpisodeEditor
@@ -131,7 +132,7 @@ def test_delete_asks_first_and_undo_brings_the_same_episode_back(
     window.delete_action.trigger()  # "no"
     assert window.model.rowCount() == 3
     window.delete_action.trigger()  # "yes"
-    assert len(questions) == 2 and "08 Nov 2026" in questions[0]
+    assert len(questions) == 2 and DATES.short(date(2026, 11, 8)) in questions[0]
     assert window.model.rowCount() == 2
     assert window.card_panel.card_ids() == []
     window.undo_action.trigger()

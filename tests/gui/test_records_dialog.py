@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from journal.domain.dates import DATES
 from journal.domain.model import (
     Appointment,
     Condition,
@@ -74,7 +75,7 @@ def test_adding_a_period_through_the_form(dialog: RecordsDialog, service: Journa
 
     assert service.periods() == [Period(date(2026, 11, 2), date(2026, 11, 6))]
     assert page.model.records() == [Period(date(2026, 11, 2), date(2026, 11, 6))]
-    assert page.model.index(0, 1).data() == "2026-11-06"
+    assert page.model.index(0, 1).data() == DATES.short(date(2026, 11, 6))
     assert not page.error.isVisible()
     # The new record is selected, so the form now edits it.
     assert page.selected() == Period(date(2026, 11, 2), date(2026, 11, 6))
@@ -124,7 +125,7 @@ def test_deleting_asks_first(
     page = periods_tab(dialog)
     page.view.selectRow(0)
     page.delete_button.click()
-    assert answers == ["Delete the period from 2026-10-01?"]
+    assert answers == [f"Delete the period from {DATES.short(date(2026, 10, 1))}?"]
     assert service.periods() == []
     assert page.model.rowCount() == 0
 
@@ -165,7 +166,7 @@ def test_adding_context(dialog: RecordsDialog, service: JournalService) -> None:
     )
     assert service.data().context == (expected,)
     assert [page.model.index(0, c).data() for c in range(4)] == [
-        "2026-03-01",
+        DATES.short(date(2026, 3, 1)),
         "Perimenopause",
         "Hormonal IUD",
         "Yes",
@@ -188,7 +189,7 @@ def test_context_list_is_sorted_by_date_and_a_taken_day_is_refused(
     page.since_edit.setDate(qdate(2025, 1, 1))
     page.trying_check.click()
     page.save_button.click()
-    assert "already context from 2025-01-01" in page.error.message()
+    assert f"already context from {DATES.short(date(2025, 1, 1))}" in page.error.message()
     assert ContextEntry(date(2025, 1, 1)) in service.data().context
 
 

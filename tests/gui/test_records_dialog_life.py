@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from journal.domain.dates import DATES
 from journal.domain.model import Medication, PregnancyTest, Profile
 from journal.domain.vocabulary import MedicationName, PregnancyTestResult
 from journal.gui import record_tab
@@ -65,7 +66,10 @@ def test_logging_a_positive_pregnancy_test(dialog: RecordsDialog, service: Journ
     page.save_button.click()
     expected = PregnancyTest(date(2026, 11, 15), PregnancyTestResult.POSITIVE)
     assert service.data().pregnancy_tests == (expected,)
-    assert [page.model.index(0, c).data() for c in range(2)] == ["2026-11-15", "Positive"]
+    assert [page.model.index(0, c).data() for c in range(2)] == [
+        DATES.short(date(2026, 11, 15)),
+        "Positive",
+    ]
     # Changing the result replaces the record.
     page.result_combo.setCurrentIndex(page.result_combo.findData(PregnancyTestResult.NEGATIVE))
     page.save_button.click()

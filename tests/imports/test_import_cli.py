@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from journal.domain.dates import DATES
 from journal.storage import create_journal
 from tests.helpers import PASSPHRASE, file_digest
 
@@ -41,10 +43,13 @@ def test_dry_run_prints_the_preview_and_changes_nothing(journal: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "To add: 3 periods, 3 episodes, 2 ovulation signs, 0 pregnancy tests.",
-        "Dates: 2026-01-05 to 2026-03-05.",
+        f"Dates: {DATES.range(date(2026, 1, 5), date(2026, 3, 5))}.",
         "Already in the journal (skipped): 0.",
     ]
-    assert "  1 × intercourse on a day without an episode (2026-01-28)" in result.stdout
+    assert (
+        f"  1 × intercourse on a day without an episode ({DATES.short(date(2026, 1, 28))})"
+        in result.stdout
+    )
     assert result.stdout.splitlines()[-1] == "Dry run: nothing was changed."
     assert file_digest(journal) == before
 

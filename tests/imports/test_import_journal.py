@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.domain.dates import DATES
 from journal.domain.errors import InvalidInput
 from journal.domain.model import Period
 from journal.domain.vocabulary import Amount, Trigger
@@ -79,9 +80,11 @@ def test_a_period_overlapping_a_logged_one_is_skipped_and_named(service: Journal
     overlap = next(s for s in plan.skipped if s.reason == "period overlapping one already logged")
     assert overlap.count == 1
     assert overlap.examples == (
-        "the period 2026-01-05 to 2026-01-09 overlaps the period 2026-01-04 to 2026-01-06",
+        f"the period {DATES.span(date(2026, 1, 5), date(2026, 1, 9), short=True)} overlaps "
+        f"the period {DATES.span(date(2026, 1, 4), date(2026, 1, 6), short=True)}",
     )
-    assert "overlaps the period 2026-01-04 to 2026-01-06" in "\n".join(plan.lines())
+    overlapped = DATES.span(date(2026, 1, 4), date(2026, 1, 6), short=True)
+    assert f"overlaps the period {overlapped}" in "\n".join(plan.lines())
     assert [p.start for p in service.periods()] == [
         date(2026, 1, 4),
         date(2026, 2, 2),
@@ -116,7 +119,7 @@ def test_records_in_the_future_are_skipped(service: JournalService) -> None:
     plan = service.import_records(read_export(path, "drip"))
     assert [e.id for e in plan.add.episodes] == ["drip-2026-11-01"]
     assert [(s.reason, s.examples) for s in plan.skipped] == [
-        ("dated in the future", ("episode on 2026-12-24",))
+        ("dated in the future", (f"episode on {DATES.short(date(2026, 12, 24))}",))
     ]
 
 
@@ -125,10 +128,11 @@ def test_preview_lines(service: JournalService) -> None:
     lines = plan.lines()
     assert lines[:3] == [
         "To add: 3 periods, 3 episodes, 3 ovulation signs, 1 pregnancy test.",
-        "Dates: 2026-01-05 to 2026-03-05.",
+        f"Dates: {DATES.range(date(2026, 1, 5), date(2026, 3, 5))}.",
         "Already in the journal (skipped): 0.",
     ]
-    assert "  2 × deleted record (2026-02-16; 2026-02-12)" in lines
+    days = f"{DATES.short(date(2026, 2, 16))}; {DATES.short(date(2026, 2, 12))}"
+    assert f"  2 × deleted record ({days})" in lines
 
 
 def _damaged(format_name: str, raw: bytes) -> bytes:

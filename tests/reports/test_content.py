@@ -6,6 +6,7 @@ from datetime import date
 
 from journal.cards import DISCLAIMER, Explainer
 from journal.cards.describe import Label
+from journal.domain.dates import DATES
 from journal.domain.model import Appointment, JournalData
 from journal.domain.vocabulary import Severity
 from journal.reports.content import (
@@ -79,7 +80,7 @@ def test_summary_patterns_concern_the_range(data: JournalData) -> None:
     titles = [p.title for p in summary.patterns]
     assert "Bleeding after sex keeps coming back" in titles
     recurring = summary.patterns[titles.index("Bleeding after sex keeps coming back")]
-    assert any("2026-09-05" in line for line in recurring.evidence)
+    assert any(DATES.short(date(2026, 9, 5)) in line for line in recurring.evidence)
 
 
 def test_summary_range_swapped_and_empty(data: JournalData) -> None:

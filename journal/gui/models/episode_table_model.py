@@ -7,7 +7,6 @@ service itself — the window hands it data, so a lock can empty it in one call.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from journal.domain.cycle import CycleCalendar
+from journal.domain.dates import DATES
 from journal.domain.model import Episode, JournalData, moment_sort_key
 
 COL_DATE, COL_AMOUNT, COL_COLOUR, COL_TRIGGER, COL_PAIN, COL_CYCLE_DAY, COL_NOTES = range(7)
@@ -42,10 +42,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def date_label(episode: Episode) -> str:
     """``Sun 22 Nov 2026, 07:30`` or, day only, ``Sun 22 Nov 2026``."""
-    text = episode.day.strftime("%a %d %b %Y")
-    if isinstance(episode.started_at, datetime):
-        text += episode.started_at.strftime(", %H:%M")
-    return text
+    return f"{DATES.weekday(episode.day)} {DATES.moment(episode.started_at, short=True)}"
 
 
 def notes_preview(notes: str, limit: int = 80) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from journal import clock
 from journal.charts import TimelineArtists, TimelineData, draw_timeline
+from journal.domain.dates import DATES
 
 PRESETS: dict[str, int | None] = {"3 months": 91, "1 year": 365, "All": None}
 DEFAULT_PRESET = "1 year"
@@ -46,7 +47,7 @@ def episode_summary(data: TimelineData | None, episode_id: str) -> str:
     point = data.episode(episode_id) if data is not None else None
     if point is None:
         return ""
-    parts = [point.day.strftime("%d %b %Y").lstrip("0"), point.amount.label]
+    parts = [DATES.short(point.day), point.amount.label]
     if point.colour is not None:
         parts.append(point.colour.label.lower())
     if point.after_sex:
