@@ -35,12 +35,11 @@ from journal.domain.model import NOTES_MAX, Episode, EpisodeDraft, Moment
 from journal.domain.validation import validate_episode
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger
 from journal.gui.form_helpers import (
-    DATE_FORMAT,
-    DATE_TIME_FORMAT,
     ErrorLabel,
     chosen,
     from_qdatetime,
     select_member,
+    show_dates,
     to_qdatetime,
     vocabulary_combo,
 )
@@ -385,13 +384,11 @@ class EpisodeEditor(QDialog):
     def _moment_row(self, name: str) -> tuple[QDateTimeEdit, QCheckBox]:
         edit = QDateTimeEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_TIME_FORMAT)
+        show_dates(edit, with_time=True)
         edit.setAccessibleName(name)
         unknown = QCheckBox("Time unknown")
         unknown.setAccessibleName(f"{name}: time unknown")
-        unknown.toggled.connect(
-            lambda on: edit.setDisplayFormat(DATE_FORMAT if on else DATE_TIME_FORMAT)
-        )
+        unknown.toggled.connect(lambda on: show_dates(edit, with_time=not on))
         return edit, unknown
 
     # ------------------------------------------------------------------ behaviour

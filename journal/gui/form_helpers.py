@@ -10,17 +10,27 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
 
+from journal.domain.dates import DATES
 from journal.domain.errors import InvalidInput, JournalError
 from journal.domain.vocabulary import Vocabulary
 
 V = TypeVar("V", bound=Vocabulary)
 
-DATE_FORMAT = "yyyy-MM-dd"
-DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm"
+# Date fields write dates the way the rest of the app does for the person's locale
+# (``3 Aug 2026`` or ``Aug 3, 2026``), in English month names like every other label.
+DATE_FORMAT = "MMM d, yyyy" if DATES.month_first else "d MMM yyyy"
+DATE_TIME_FORMAT = DATE_FORMAT + ("  h:mm AP" if DATES.twelve_hour else "  HH:mm")
+_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def show_dates(edit: QDateTimeEdit, *, with_time: bool = False) -> None:
+    """Give a date (or date-and-time) field the app's format and English month names."""
+    edit.setLocale(_ENGLISH)
+    edit.setDisplayFormat(DATE_TIME_FORMAT if with_time else DATE_FORMAT)
 
 
 class ErrorLabel(QLabel):

@@ -35,10 +35,10 @@ from journal.domain.vocabulary import (
     LifeStage,
 )
 from journal.gui.form_helpers import (
-    DATE_FORMAT,
     chosen,
     from_qdate,
     select_member,
+    show_dates,
     to_qdate,
     vocabulary_combo,
 )
@@ -51,7 +51,7 @@ T = TypeVar("T")
 def date_edit(name: str, past_only: bool = True) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    show_dates(edit)
     edit.setAccessibleName(name)
     if past_only:
         # The service refuses future dates for these records; the picker does not offer them.

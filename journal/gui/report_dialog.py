@@ -40,6 +40,7 @@ from journal import clock
 from journal.domain.dates import DATES
 from journal.domain.errors import JournalError
 from journal.domain.model import Appointment
+from journal.gui.form_helpers import show_dates
 from journal.gui.window_fit import fit_to_screen
 from journal.reports import render
 from journal.reports.content import default_range, default_range_words, months_before
@@ -183,7 +184,7 @@ class AppointmentEditor(QDialog):
         self.setWindowTitle("Add appointment")
         self.date_edit = QDateEdit(_qdate(clock.today()))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        show_dates(self.date_edit)
         self.date_edit.setMaximumDate(_qdate(clock.today()))
         self.with_edit = QLineEdit()
         self.with_edit.setPlaceholderText("e.g. GP, gynaecologist, clinic")
@@ -225,7 +226,7 @@ class AppointmentDialog(QDialog):
         self.to_edit = QDateEdit()
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            show_dates(edit)
             edit.setMaximumDate(_qdate(clock.today()))
         self.range_label = QLabel()
         self.range_label.setWordWrap(True)

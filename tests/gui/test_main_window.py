@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from journal.cards.describe import Label
+from journal.domain.dates import DATES
 from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
 from journal.gui.models.episode_filter_proxy import EpisodeFilter
 from journal.services import JournalService
@@ -36,7 +37,11 @@ def ids(filled_journal: tuple[Path, dict[str, str]]) -> dict[str, str]:
 
 def test_lists_every_episode_newest_first(window: MainWindow, ids: dict[str, str]) -> None:
     shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
-    assert shown == ["Sun 08 Nov 2026, 23:15", "Thu 08 Oct 2026", "Tue 15 Sep 2026"]
+    assert shown == [
+        f"Sun {DATES.short(date(2026, 11, 8))}, {DATES.time(datetime(2026, 11, 8, 23, 15))}",
+        f"Thu {DATES.short(date(2026, 10, 8))}",
+        f"Tue {DATES.short(date(2026, 9, 15))}",
+    ]
     assert window.windowTitle() == TITLE
     assert window.count_label.text() == "3 episodes"
 
@@ -252,6 +257,31 @@ def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
     panel.show_cards(matches[:1])
     (lone,) = [v for v in panel.findChildren(CardView) if not v.isHidden()]
     assert lone.body.isVisibleTo(lone)
+
+
+def test_a_new_selection_before_the_lower_cards_are_placed_shows_only_its_own(
+    qtbot: QtBot,
+) -> None:
+    """Cards waiting for the next turn of the event loop are dropped by a newer selection."""
+    from journal.cards import Explainer
+    from journal.gui.widgets.card_panel import CardPanel, CardView
+    from journal.services.demo import demo_data
+
+    data = demo_data(date(2026, 11, 22))
+    explainer = Explainer(data)
+    by_size = sorted((explainer.explain(e.id).cards for e in data.episodes), key=len)
+    many, few = by_size[-1], next(m for m in by_size if len(m) == 2)
+    panel = CardPanel()
+    qtbot.addWidget(panel)
+    panel.show_cards(many)
+    panel.show_cards(few)  # before the event loop turns
+    panel.show_cards(many)
+    panel.show_cards(few)
+    qtbot.wait(50)
+    shown = sorted(
+        (v for v in panel.findChildren(CardView) if not v.isHidden()), key=panel._cards.indexOf
+    )
+    assert [v.card_id for v in shown] == [m.card.id for m in few] == panel.card_ids()
 
 
 def test_an_empty_journal_says_how_to_start(qtbot: QtBot, journal_path: Path) -> None:

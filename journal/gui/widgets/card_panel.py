@@ -329,9 +329,9 @@ class CardPanel(QWidget):
         about a millisecond, and some episodes match a dozen cards.
         """
         kept = set(ids)
-        for card_id in self._ids:
-            if card_id not in kept:
-                self._views[card_id].hide()
+        for card_id, view in self._views.items():
+            if card_id not in kept and not view.isHidden():
+                view.hide()
         self._ids = ids
         self._pending = list(enumerate(matches))
         lone = len(matches) == 1

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.vocabulary import Amount
+from journal.gui.form_helpers import show_dates
 from journal.gui.models.episode_filter_proxy import EpisodeFilter
 
 # QDateEdit cannot be empty: its minimum date stands for "no limit" and shows as "any".
@@ -30,7 +31,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setMinimumDate(_NO_LIMIT)
     edit.setSpecialValueText("any")
-    edit.setDisplayFormat("dd MMM yyyy")
+    show_dates(edit)
     edit.setDate(_NO_LIMIT)
     edit.setAccessibleName(name)
     return edit
