@@ -15,7 +15,7 @@ from journal.cards.catalogue import (
 from journal.cards.explain import Explainer, Explanation, UnknownEpisodeError
 from journal.cards.history import History, HistoryIndex
 from journal.cards.matching import CardMatch, match_cards
-from journal.cards.patterns import Pattern, find_patterns
+from journal.cards.patterns import Pattern, find_patterns, for_reading
 from journal.cards.rules import Rule, RuleError, Situation
 from journal.cards.triage import Triage, TriageLevel, triage
 
@@ -37,6 +37,7 @@ __all__ = [
     "TriageLevel",
     "UnknownEpisodeError",
     "find_patterns",
+    "for_reading",
     "load_catalogue",
     "match_cards",
     "parse_card",

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journal.cards.explain import Explanation
+from journal.cards.patterns import for_reading
 from journal.domain.cycle import MAX_CYCLE_LOOKBACK, CycleContext, OvulationSource
 from journal.domain.dates import DATES, DateStyle
 from journal.domain.model import ContextOnDate, Episode, Screening
@@ -281,5 +282,5 @@ def describe(explanation: Explanation, dates: DateStyle = DATES) -> EpisodeDescr
         cycle=cycle_fields(explanation.cycle, dates),
         context=context_fields(explanation.context, dates),
         notes=episode.notes,
-        patterns=tuple(p.title for p in explanation.patterns),
+        patterns=tuple(p.title for p in for_reading(explanation.patterns)),
     )

@@ -22,11 +22,12 @@ from journal.cards.history import HistoryIndex
 from journal.cards.matching import CardMatch, display_band, in_display_order, match_cards
 from journal.cards.patterns import Pattern, find_patterns
 from journal.cards.rules import Situation
-from journal.cards.triage import Triage, triage
+from journal.cards.triage import Triage, TriageLevel, triage
 from journal.domain import interchange
 from journal.domain.cycle import CycleCalendar, CycleContext
 from journal.domain.errors import EpisodeNotFound
 from journal.domain.model import ContextOnDate, Episode, JournalData, context_on
+from journal.domain.vocabulary import Severity
 
 # Patterns that raise this card call for a visit: triage lists them as see-provider reasons.
 SEE_PROVIDER_CARD = "see-a-provider"
@@ -54,6 +55,16 @@ class Explanation:
     @property
     def card_ids(self) -> list[str]:
         return [match.card.id for match in self.cards]
+
+    @property
+    def flag(self) -> Severity | None:
+        """How pressing the episode looks in lists and charts: its triage level, raised by
+        any card that says more (the appointment companion aside); None when nothing does.
+        """
+        levels = [m.card.severity for m in self.cards if not m.card.rule.is_companion]
+        if self.triage.level is not TriageLevel.NONE:
+            levels.append(self.triage.level.severity)
+        return max(levels, key=lambda s: s.rank, default=None)
 
     def to_json(self) -> dict[str, Any]:
         """The ``show ID --json`` document: episode, cycle, triage, cards in display order,

@@ -99,6 +99,21 @@ def find_patterns(
     return sorted(found, key=lambda p: -p.severity.rank)
 
 
+def for_reading(patterns: Sequence[Pattern]) -> list[Pattern]:
+    """``patterns`` as a person reads them: a run of bleeding after sex already shown as
+    "3 or more times in 6 months" is not shown again as "keeps coming back".
+
+    Both stay in ``find_patterns`` (each raises its own cards); only the list people read
+    leaves out the one that repeats the other's episodes.
+    """
+    frequent = [p.episode_ids for p in patterns if p.kind == "after-sex-frequent"]
+    return [
+        p
+        for p in patterns
+        if p.kind != "after-sex-recurring" or not any(p.episode_ids <= f for f in frequent)
+    ]
+
+
 # --------------------------------------------------------------------------- after sex
 
 

@@ -2,9 +2,9 @@
 
 x is time; y is the amount (spotting at the bottom, heavy at the top) and the marker
 area grows with it too, so heavier bleeding stands out both ways. Colour is the colour
-of the blood, a triangle means "after sex", a dark ring means a card said to see a
-provider (or urgently). Periods are shaded bands; estimated ovulation is a small diamond
-just above the date axis.
+of the blood, a triangle means "after sex", a dark ring means what to do now (or a card)
+says to see a provider, or to seek care urgently. Periods are shaded bands; estimated
+ovulation is a small diamond just above the date axis.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import clock
-from journal.cards import load_catalogue
+from journal.cards import for_reading, load_catalogue
 from journal.charts import cycle_rows, timeline_data
 from journal.domain.errors import JournalError
 from journal.domain.model import Period
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         data = service.data()
         if listed:
             self.episode_list.set_data(data)
-            self.patterns_panel.show_patterns(service.patterns())
+            self.patterns_panel.show_patterns(for_reading(service.patterns()))
         self.timeline.set_data(timeline_data(data))
         self._severities = {}
         self._cycles_stale = True

@@ -1,4 +1,5 @@
-"""The most pressing card severity of every episode, computed in slices while the app idles.
+"""How pressing every episode is (its triage, raised by its cards), worked out in slices
+while the app idles.
 
 The timeline rings episodes that need attention; explaining thousands of episodes takes
 a second or more, so this runs in small slices on the event loop instead of blocking
@@ -54,14 +55,10 @@ class SeverityJob(QObject):
             return
         chunk, self._pending = self._pending[:SLICE], self._pending[SLICE:]
         for episode_id in chunk:
-            cards = explainer.explain(episode_id).cards
-            if cards:
-                self._result[episode_id] = max((m.card.severity for m in cards), key=_rank)
+            flag = explainer.explain(episode_id).flag
+            if flag is not None:
+                self._result[episode_id] = flag
         if not self._pending:
             result = self._result
             self.cancel()
             self.finished.emit(result)
-
-
-def _rank(severity: Severity) -> int:
-    return severity.rank

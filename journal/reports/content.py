@@ -16,7 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from journal.cards import DISCLAIMER, Card, CardMatch, Explainer, Explanation, Pattern, Triage
+from journal.cards import (
+    DISCLAIMER,
+    Card,
+    CardMatch,
+    Explainer,
+    Explanation,
+    Pattern,
+    Triage,
+    for_reading,
+)
 from journal.cards.describe import (
     NOT_LOGGED,
     Field,
@@ -131,7 +140,9 @@ class EpisodeRow:
 
     episode: Episode
     cycle: CycleContext
-    flagged: bool  # something about this episode needs attention (see the list on page 1)
+    # Urgent (seek care now): the rows that must stand out. Bolding every row the attention
+    # list names would mark nearly all of them, and nothing would stand out.
+    flagged: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +261,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
         cycle=cycle_fields(explanation.cycle),
         context=context_fields(explanation.context),
         cards=tuple(_card_section(m) for m in explanation.cards),
-        patterns=tuple(_pattern_item(p) for p in explanation.patterns),
+        patterns=tuple(_pattern_item(p) for p in for_reading(explanation.patterns)),
         triage=explanation.triage,
     )
 
@@ -555,14 +566,12 @@ def appointment_summary(
     in_range = [e for e in explainer.episodes if start <= e.day <= end]
     explanations = [explainer.explain(e.id) for e in in_range]
     attention = _attention(explanations)
-    flagged_days = {day for item in attention for day in item.days}
     severities: dict[str, Severity] = {}
     for explanation in explanations:
-        pressing = [m.card.severity for m in explanation.cards if not m.card.rule.is_companion]
-        if pressing:
-            severities[explanation.episode.id] = max(pressing, key=lambda s: s.rank)
+        if explanation.flag is not None:
+            severities[explanation.episode.id] = explanation.flag
     rows = tuple(
-        EpisodeRow(e.episode, e.cycle, e.episode.day in flagged_days) for e in explanations
+        EpisodeRow(e.episode, e.cycle, e.triage.level is TriageLevel.URGENT) for e in explanations
     )
     figures = SummaryFigures(
         episodes=len(in_range),
@@ -576,7 +585,7 @@ def appointment_summary(
     ids = {e.id for e in in_range}
     patterns = tuple(
         _pattern_item(p)
-        for p in explainer.patterns()
+        for p in for_reading(explainer.patterns())
         if p.kind != "cycle-lengths" and (p.episode_ids & ids or not p.episode_ids)
     )
     window = start - timedelta(days=CYCLE_LOOKBACK_DAYS)

@@ -427,9 +427,12 @@ def _episode_table(summary: AppointmentSummary) -> str:
         pieces.append(
             f'<table {TABLE} cellpadding="2" class="small">{header}<tbody>{body}</tbody></table>'
         )
+    bold = "Bold dates: seek care urgently (see what needs attention); " * any(
+        row.flagged for row in rows
+    )
     return (
-        '<p class="meta">Bold dates are in the list of what needs attention; '
-        "“d”: days the episode lasted; — : none logged.</p>" + '<p class="joint"></p>'.join(pieces)
+        f'<p class="meta">{bold}“d”: days the episode lasted; — : none logged.</p>'
+        + '<p class="joint"></p>'.join(pieces)
     )
 
 
@@ -487,8 +490,8 @@ def summary_html(
             chart_width,
             timeline_height,
             "Each episode by date and amount; shaded bands are periods, diamonds estimated "
-            "ovulation; a triangle means after sex, a dark ring that a card said to see a "
-            "provider.",
+            "ovulation; a triangle means after sex, a dark ring that it should be seen by a "
+            "provider (or urgently).",
         ),
         _chart(
             CYCLES_URL,

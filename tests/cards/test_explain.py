@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from journal.cards import Explainer, UnknownEpisodeError
+from journal.cards import Explainer, TriageLevel, UnknownEpisodeError
 from journal.domain.model import ContextEntry, JournalData
-from journal.domain.vocabulary import Contraception, LifeStage
+from journal.domain.vocabulary import Contraception, LifeStage, Severity
 
 from .card_builders import PERIODS, Setup, episode
 
@@ -122,3 +122,20 @@ def test_the_card_package_imports_no_qt_sql_or_plotting() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_flag_lists_and_charts_show_follows_triage_and_never_lowers_it() -> None:
+    """An episode's flag is at least its triage level: a red flag with light spotting and
+    only reassuring cards is still flagged urgent."""
+    fever = Setup(day=D(2026, 1, 11), symptoms=("fever",)).explain()
+    assert fever.triage.level is TriageLevel.URGENT
+    assert fever.flag is Severity.URGENT
+    after_sex = Setup(day=D(2026, 1, 20), trigger="intercourse").explain()
+    assert after_sex.triage.level is TriageLevel.SEE_PROVIDER
+    assert after_sex.flag is not None and after_sex.flag.rank >= Severity.SEE_PROVIDER.rank
+    # Nothing to do now: the cards' own severity; nothing at all on a period day.
+    ovulation = Setup(day=D(2026, 1, 17), in_mucus=True, mucus="egg-white").explain()
+    assert ovulation.triage.level is TriageLevel.NONE
+    assert ovulation.card_ids == ["ovulation-spotting"]
+    assert ovulation.flag is Severity.INFO
+    assert Setup(day=D(2026, 1, 4)).explain().flag is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from journal.cards import Explainer, find_patterns
+from journal.cards import Explainer, find_patterns, for_reading
 from journal.domain.cycle import CycleCalendar
 from journal.domain.dates import DATES
 from journal.domain.model import JournalData, Period
@@ -168,3 +168,23 @@ def test_a_raised_card_still_respects_its_must_nots() -> None:
     # The recurring pattern raises uterine-causes; its rule excludes pregnancy.
     assert "uterine-causes" in Explainer(reproductive).explain("a").card_ids
     assert "uterine-causes" not in Explainer(pregnant).explain("a").card_ids
+
+
+def test_a_recurring_run_inside_a_frequent_one_is_read_once() -> None:
+    """Both patterns are found (each raises its own card); people read the stronger one."""
+    after = [
+        episode("a", D(2026, 6, 1), trigger="intercourse"),
+        episode("b", D(2026, 7, 1), trigger="intercourse"),
+        episode("c", D(2026, 7, 20), trigger="intercourse"),
+    ]
+    found = find_patterns(JournalData(episodes=tuple(after)))
+    assert {"after-sex-frequent", "after-sex-recurring"} <= {p.kind for p in found}
+    shown = [p.kind for p in for_reading(found)]
+    assert "after-sex-frequent" in shown and "after-sex-recurring" not in shown
+    # A recurring run with an episode the frequent one lacks stays.
+    lone = [
+        episode("x", D(2025, 1, 1), trigger="intercourse"),
+        episode("y", D(2025, 2, 1), trigger="intercourse"),
+    ]
+    found = find_patterns(JournalData(episodes=tuple(lone + after)))
+    assert "after-sex-recurring" in [p.kind for p in for_reading(found)]

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from journal.cards import DISCLAIMER, Explainer
+from journal.cards import DISCLAIMER, Explainer, TriageLevel
 from journal.cards.describe import Label
 from journal.domain.dates import DATES
 from journal.domain.model import Appointment, JournalData
-from journal.domain.vocabulary import Severity
+from journal.domain.vocabulary import Severity, Symptom
 from journal.reports.content import (
     appointment_summary,
     default_range,
     episode_report,
     months_before,
 )
+from journal.reports.html import summary_html
 
 from .report_data import NOTE_BOLD
 
@@ -107,3 +109,24 @@ def test_episode_report_carries_the_episode_cards_and_statement(data: JournalDat
     assert [c.id for c in report.cards] == explainer.explain("ep-sex-1").card_ids
     assert all(c.reasons for c in report.cards)
     assert report.disclaimer == DISCLAIMER
+
+
+def test_only_urgent_rows_stand_out_in_the_episode_table(data: JournalData) -> None:
+    """Bold marks the rows to act on now; rows that call for a visit stay plain (bolding
+    every row the attention list names would mark nearly all of them)."""
+    fever = replace(
+        next(e for e in data.episodes if e.id == "ep-mid"), symptoms=frozenset({Symptom.FEVER})
+    )
+    data = replace(data, episodes=tuple(fever if e.id == fever.id else e for e in data.episodes))
+    explainer = Explainer(data)
+    summary = appointment_summary(data, explainer, VISIT, TODAY, TODAY)
+    levels = {e.id: explainer.explain(e.id).triage.level for e in data.episodes}
+    assert levels["ep-mid"] is TriageLevel.URGENT
+    assert levels["ep-sex-1"] is TriageLevel.SEE_PROVIDER
+    flagged = {row.episode.id for row in summary.episodes if row.flagged}
+    assert flagged == {"ep-mid"}
+    assert "Bold dates: seek care urgently" in summary_html(summary)
+    plain = replace(data, episodes=tuple(e for e in data.episodes if e.id != "ep-mid"))
+    calm = appointment_summary(plain, Explainer(plain), VISIT, TODAY, TODAY)
+    assert calm.episodes and not any(row.flagged for row in calm.episodes)
+    assert "Bold dates" not in summary_html(calm)
