@@ -80,10 +80,21 @@ def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
     assert not icon.isNull()  # and an icon
     assert "#b45309" in line.styleSheet()  # and the see-a-provider colour
     assert line.accessibleName().startswith("What to do now: See a provider.")
+    # The see-a-provider card carries the same reasons: they are not listed twice.
+    from journal.gui.widgets.card_panel import SAME_REASONS, CardView
+
+    views = {v.card_id: v for v in window.card_panel.findChildren(CardView)}
+    assert SAME_REASONS in views["see-a-provider"].reasons.text()
+    assert "<li>" not in views["see-a-provider"].reasons.text()
+    assert "intercourse" in views["postcoital-bleeding"].reasons.text()  # its own reasons
     # It sits above the cards.
     panel = window.card_panel.layout()
     assert panel is not None
     assert panel.indexOf(line) < panel.indexOf(window.card_panel.scroll_area)
+    # Its reasons head the scrolling cards (a long list never squeezes the cards out).
+    scrolling = window.card_panel.scroll_area.widget().layout()
+    assert scrolling is not None and scrolling.indexOf(line.reasons) == 0
+    assert line.reasons.isVisible()
     window.select_episode(ids["ovulation"])
     qtbot.waitUntil(lambda: "ovulation-spotting" in window.card_panel.card_ids())
     assert line.words.text() == "No warning sign logged"

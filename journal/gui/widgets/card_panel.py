@@ -10,7 +10,7 @@ statement stays visible below the cards whatever is scrolled.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from html import escape
 
 import qtawesome
@@ -36,6 +36,8 @@ NOTHING_LOGGED_TEXT = (
 )
 #: Cards placed at once on a selection (more than a viewport holds); the rest follow.
 EAGER_CARDS = 4
+_FIRST_CARD = 3  # the index of the first card in the scrolling layout
+SAME_REASONS = "the reasons listed under “What to do now”."
 NO_CARDS_TEXT = "No card fits this episode. If you are worried, please get checked."
 NO_CYCLE_TEXT = (
     "No card fits what is logged so far. Most cards read where an episode falls in your "
@@ -86,7 +88,12 @@ def triage_colour(level: TriageLevel) -> str:
 
 
 class TriageLine(QFrame):
-    """What to do now: icon, level in words and timing, then the reasons that set it."""
+    """What to do now: icon, level in words and timing, always in view.
+
+    The reasons that set it (``reasons``) head the scrolling cards below, edged in the
+    level's colour: on a small screen a long list of reasons would otherwise leave no
+    room for the cards.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +122,8 @@ class TriageLine(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.timing)  # on its own line, so the panel stays narrow
-        layout.addWidget(self.reasons)
         self.hide()
+        self.reasons.hide()
 
     def show_triage(self, triage: Triage) -> None:
         if triage.level is not self._styled:
@@ -137,6 +144,10 @@ class TriageLine(QFrame):
                 f"background-color: {colour}; color: white; border-radius: 4px;"
                 " padding: 3px 8px; font-weight: bold;"
             )
+            self.reasons.setStyleSheet(
+                f"QLabel#triageReasons {{ border: none; border-left: 4px solid {colour};"
+                " padding-left: 8px; }"
+            )
         self.level = triage.level
         self.timing.setText(triage.timing)
         if triage.reasons:
@@ -150,6 +161,7 @@ class TriageLine(QFrame):
     def clear(self) -> None:
         self.level = None
         self.hide()
+        self.reasons.hide()
 
 
 class CardView(QFrame):
@@ -209,11 +221,18 @@ class CardView(QFrame):
         bottom.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
 
-    def show_match(self, match: CardMatch, expanded: bool) -> None:
-        """This card for one episode: its reasons, and the text open or closed."""
+    def show_match(self, match: CardMatch, expanded: bool, stated: Collection[str] = ()) -> None:
+        """This card for one episode: its reasons, and the text open or closed.
+
+        Reasons already listed under "what to do now" (``stated``) are not listed again:
+        the urgent and see-a-provider cards carry exactly the triage's reasons.
+        """
         if match.reasons:
-            items = "".join(f"<li>{escape(r)}</li>" for r in match.reasons)
-            text = f"<b>Why this card:</b><ul style='margin: 0 0 0 -20px'>{items}</ul>"
+            if all(r in stated for r in match.reasons):
+                text = f"<b>Why this card:</b> {SAME_REASONS}"
+            else:
+                items = "".join(f"<li>{escape(r)}</li>" for r in match.reasons)
+                text = f"<b>Why this card:</b><ul style='margin: 0 0 0 -20px'>{items}</ul>"
             if self.reasons.text() != text:
                 self.reasons.setText(text)
         self.reasons.setVisible(bool(match.reasons))
@@ -233,6 +252,7 @@ class CardPanel(QWidget):
         self.setAccessibleName("Explanation cards")
         self._ids: list[str] = []
         self._pending: list[tuple[int, CardMatch]] = []
+        self._stated: frozenset[str] = frozenset()  # the triage's reasons, shown above
         self.triage_line = TriageLine()
         # Every card's view, built once (ahead of need by ``prepare``, else when first
         # shown) and reused: those of the cards not shown are hidden.
@@ -245,6 +265,9 @@ class CardPanel(QWidget):
         self._cards = QVBoxLayout(self._content)
         self._cards.setContentsMargins(0, 0, 6, 0)
         self._cards.setSpacing(10)
+        # Scrolling: the triage's reasons, the heading, then the placeholder or the cards.
+        self._cards.addWidget(self.triage_line.reasons)
+        self._cards.addWidget(self.heading)
         self._cards.addWidget(self.placeholder)
         self._cards.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -262,7 +285,6 @@ class CardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.triage_line)
-        layout.addWidget(self.heading)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.disclaimer)
 
@@ -308,6 +330,7 @@ class CardPanel(QWidget):
         self.placeholder.setVisible(not matches)
         # Every card's badge, title and reasons stay in view, the text one click away;
         # a lone card opens, as there is nothing else to see.
+        self._stated = frozenset(triage.reasons) if triage is not None else frozenset()
         self._place([m.card.id for m in matches], matches)
         self.scroll_area.verticalScrollBar().setValue(0)
 
@@ -344,11 +367,11 @@ class CardPanel(QWidget):
             found = self._views.get(match.card.id)
             view = found if found is not None else CardView(match.card, self._content)
             self._views[match.card.id] = view
-            view.show_match(match, lone)
-            # Cards sit after the placeholder (index 0) and before the stretch.
-            if self._cards.indexOf(view) != index + 1:
+            view.show_match(match, lone, self._stated)
+            # Cards sit after the reasons, heading and placeholder, before the stretch.
+            if self._cards.indexOf(view) != index + _FIRST_CARD:
                 self._cards.removeWidget(view)
-                self._cards.insertWidget(index + 1, view)
+                self._cards.insertWidget(index + _FIRST_CARD, view)
             if view.isHidden():
                 view.show()
         del self._pending[:count]
