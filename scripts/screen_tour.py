@@ -26,7 +26,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import dark_palette, settle  # noqa: E402
+from screenshot import dark_palette, settle
 
 
 def capture(app: QApplication, window: QWidget, path: Path) -> None:
