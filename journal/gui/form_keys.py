@@ -47,8 +47,9 @@ class FormKeys(QObject):
         self._dialog.reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # getattr: Qt may deliver events while the Python side is built or torn down.
         if (
-            watched is self._dialog
+            watched is getattr(self, "_dialog", None)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtGui import QAction, QColor, QPalette, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from journal.domain.dates import DATES
 from journal.domain.errors import JournalError
 from journal.domain.model import Appointment
 from journal.gui.form_helpers import show_dates
+from journal.gui.form_keys import FormKeys
 from journal.gui.window_fit import fit_to_screen
 from journal.reports import render
 from journal.reports.content import default_range, default_range_words, months_before
@@ -190,15 +191,24 @@ class AppointmentEditor(QDialog):
         self.with_edit.setPlaceholderText("e.g. GP, gynaecologist, clinic")
         self.notes_edit = QPlainTextEdit()
         form = QFormLayout(self)
-        form.addRow("Date", self.date_edit)
-        form.addRow("With", self.with_edit)
-        form.addRow("Notes", self.notes_edit)
+        form.addRow("&Date", self.date_edit)
+        form.addRow("&With", self.with_edit)
+        form.addRow("&Notes", self.notes_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Like every form: Ctrl+Enter saves, Esc (or Cancel) asks before dropping typing.
+        self.keys = FormKeys(
+            self,
+            self.accept,
+            lambda: bool(self.with_edit.text().strip() or self.notes_edit.toPlainText().strip()),
+        )
+        # Save is the default button: Enter in a field, and Ctrl+Enter in the notes, save.
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.keys.cancel)
         form.addRow(buttons)
+        self.with_edit.setFocus()  # the date is today's unless changed: start with whom
 
     def appointment(self) -> Appointment:
         return Appointment(
@@ -247,6 +257,12 @@ class AppointmentDialog(QDialog):
         self.from_edit.setAccessibleName("From date")
         self.to_edit.setAccessibleName("To date")
         self.preview.setAccessibleName("Summary preview")
+        # The preview is the page as it prints: dark ink on white paper, whatever the
+        # desktop's palette (the report's own colours are chosen for paper).
+        paper = self.preview.palette()
+        paper.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        paper.setColor(QPalette.ColorRole.Text, QColor("#000000"))
+        self.preview.setPalette(paper)
         self.note = QLabel(NOT_ENCRYPTED_WARNING)
         self.note.setWordWrap(True)
 

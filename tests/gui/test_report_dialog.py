@@ -6,13 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QToolBar
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QToolBar
 from pytestqt.qtbot import QtBot
 
 from journal.domain import interchange
 from journal.domain.model import Appointment
 from journal.gui.report_dialog import (
     AppointmentDialog,
+    AppointmentEditor,
     EpisodeReportPreview,
     ReportPrompts,
     open_episode_report,
@@ -171,3 +174,59 @@ def test_a_closed_episode_preview_is_deleted_with_its_document(
     document.destroyed.connect(lambda: destroyed.append(document))
     dialog.reject()
     qtbot.waitUntil(lambda: bool(destroyed))
+
+
+def test_add_appointment_saves_with_ctrl_enter_and_asks_before_dropping_typing(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def confirm(_parent: object, text: str, action: str = "Delete") -> bool:
+        asked.append(text)
+        return False  # keep the typing
+
+    monkeypatch.setattr("journal.gui.confirm.confirm", confirm)
+    editor = AppointmentEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()  # shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    qtbot.keyClicks(editor.with_edit, "GP")
+    qtbot.keyClick(editor.with_edit, Qt.Key.Key_Escape)
+    assert asked and editor.isVisible()  # kept
+    editor.notes_edit.setFocus()
+    qtbot.keyClicks(editor.notes_edit, "Follow-up")
+    with qtbot.waitSignal(editor.accepted, timeout=1000):
+        qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert (editor.appointment().with_, editor.appointment().notes) == ("GP", "Follow-up")
+
+
+def test_add_appointment_closes_at_once_on_esc_when_nothing_was_typed(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("journal.gui.confirm.confirm", lambda *_a, **_k: pytest.fail("asked"))
+    editor = AppointmentEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    with qtbot.waitSignal(editor.rejected, timeout=1000):
+        qtbot.keyClick(editor.with_edit, Qt.Key.Key_Escape)
+
+
+def test_the_summary_preview_is_paper_white_in_a_dark_palette(
+    qtbot: QtBot, service: JournalService
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    app.setPalette(dark)
+    try:
+        dialog = AppointmentDialog(service)
+        qtbot.addWidget(dialog)
+        palette = dialog.preview.palette()
+        assert palette.color(QPalette.ColorRole.Base) == QColor("#ffffff")
+        assert palette.color(QPalette.ColorRole.Text) == QColor("#000000")
+    finally:
+        app.setPalette(before)
