@@ -92,7 +92,8 @@ def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
     assert panel is not None
     assert panel.indexOf(line) < panel.indexOf(window.card_panel.scroll_area)
     # Its reasons head the scrolling cards (a long list never squeezes the cards out).
-    scrolling = window.card_panel.scroll_area.widget().layout()
+    content = window.card_panel.scroll_area.widget()
+    scrolling = content.layout() if content is not None else None
     assert scrolling is not None and scrolling.indexOf(line.reasons) == 0
     assert line.reasons.isVisible()
     window.select_episode(ids["ovulation"])
