@@ -50,8 +50,9 @@ def main() -> int:
     prefix = "dark-" if args.dark else "light-"
 
     settings_dir = tempfile.mkdtemp(prefix="hj-tour-settings-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    # Settings (window sizes included) in a throw-away folder: never the user's own.
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, settings_dir)
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     if args.dark:
@@ -97,9 +98,7 @@ def main() -> int:
         selected = window.selected_episode_id()
         shoot(
             "episode-editor",
-            lambda: EpisodeEditor(
-                window, next(e for e in service.episodes() if e.id == selected)
-            ),
+            lambda: EpisodeEditor(window, next(e for e in service.episodes() if e.id == selected)),
         )
         for key in TAB_KEYS:
             shoot(f"records-{key}", lambda key=key: RecordsDialog(service, window, key))

@@ -64,8 +64,9 @@ def main() -> int:
     import tempfile
 
     settings_dir = tempfile.mkdtemp(prefix="hj-shot-settings-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    # Settings (window sizes included) in a throw-away folder: never the user's own.
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, settings_dir)
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     if args.dark:

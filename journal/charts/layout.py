@@ -92,11 +92,16 @@ class MarginLayout(LayoutEngine):
         bottom = line + TICK_GAP * to_px
         if self.x_label:
             bottom += line
-        if self.legend is not None and self.legend.get_visible():
-            # The legend brings its own padding, so no edge below it.
-            bottom += self._fit_legend(renderer, fig)
-        else:
-            bottom += EDGE * to_px
+        legend_px = self._fit_legend(renderer, fig) if self.legend is not None else 0.0
+        # Every label on the left needs its own line: where the legend would squeeze the
+        # plot below that (a short window, large scaling), the legend steps aside rather
+        # than overlap the axes. It comes back once the chart is tall enough.
+        room = height_px - bottom - EDGE * to_px - legend_px
+        shown = legend_px > 0 and room >= max(len(self.y_labels), 1) * line
+        if self.legend is not None:
+            self.legend.set_visible(shown)
+        # The legend brings its own padding, so no edge below it.
+        bottom += legend_px if shown else EDGE * to_px
         fig.subplots_adjust(
             left=min(left / width_px, 0.45),
             right=max(1.0 - RIGHT_EDGE * to_px / width_px, 0.55),

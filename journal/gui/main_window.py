@@ -67,6 +67,10 @@ LOCKED_TITLE = "Locked"
 TAB_TIMELINE, TAB_CYCLES, TAB_PATTERNS = range(3)
 
 
+#: The charts' smallest height, in lines of text (axis, five amounts, legend, presets).
+CHART_MIN_LINES = 17
+
+
 class MainWindow(QMainWindow):
     """The journal's one window. ``locked(reason)`` is emitted after every lock."""
 
@@ -140,6 +144,9 @@ class MainWindow(QMainWindow):
         left.addWidget(self.tabs)
         left.addWidget(self.episode_list)
         left.setSizes([340, 420])
+        # Charts squeezed below this height draw their legend over their axes: the list
+        # gives way first (it scrolls), whatever the screen or scaling.
+        self.tabs.setMinimumHeight(self.fontMetrics().height() * CHART_MIN_LINES)
 
         self.details = EpisodeDetails()
         self.details_scroll = details_scroll = QScrollArea()

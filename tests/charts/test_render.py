@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from itertools import pairwise
 
 from matplotlib.figure import Figure
 
@@ -58,3 +59,21 @@ def test_legend_fits_the_width_of_narrow_and_wide_figures(journal: JournalData) 
         assert box.x0 >= 0 and box.x1 <= width * 100
         assert box.y1 <= axes_box.y0  # below the plot, never over it
         assert len(artists.legend.get_texts()) == 8  # no severities: no ring entry
+
+
+def test_a_chart_too_short_for_its_legend_leaves_it_out_until_it_is_taller(
+    journal: JournalData,
+) -> None:
+    """The legend never covers the axes: squeezed, it steps aside; with room, it is back."""
+    figure = Figure(figsize=(5.0, 1.6), dpi=100)
+    artists = draw_timeline(figure, timeline_data(journal))
+    render_png(figure, 100)
+    assert artists.legend is not None and not artists.legend.get_visible()
+    labels = [t for t in artists.axes.get_yticklabels() if t.get_text()]
+    boxes = [t.get_window_extent() for t in labels]
+    assert len(boxes) == 5
+    assert all(a.y1 <= b.y0 + 1 for a, b in pairwise(boxes))  # no overlap
+    figure.set_size_inches(5.0, 3.5)
+    render_png(figure, 100)
+    assert artists.legend.get_visible()
+    assert artists.legend.get_window_extent().y1 <= artists.axes.get_window_extent().y0
