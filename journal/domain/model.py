@@ -75,10 +75,12 @@ class Episode:
     symptoms: frozenset[Symptom] = field(default_factory=frozenset)
     notes: str = ""
     ongoing: bool = False
+    # The calendar day of ``started_at``, kept beside it: sorting and placing thousands of
+    # episodes asks for it many times each. Derived, so not compared or shown.
+    day: date = field(init=False, repr=False, compare=False)
 
-    @property
-    def day(self) -> date:
-        return day_of(self.started_at)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day", day_of(self.started_at))
 
     @property
     def end_day(self) -> date:
