@@ -65,6 +65,8 @@ class AppController(QObject):
         self.settings = settings or Settings()
         self.dialog: UnlockDialog | CreateJournalDialog | None = None
         self.window: MainWindow | None = None
+        # The main window, built (empty and hidden) while the passphrase is typed.
+        self._prepared: MainWindow | None = None
 
     def start(self, service: JournalService | None = None) -> None:
         """Open the window on ``service``, else ask to unlock (or create) the journal."""
@@ -99,12 +101,23 @@ class AppController(QObject):
         dialog.rejected.connect(self._dialog_rejected)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-        # Load the heavy modules once the dialog is painted, while the user types.
-        QTimer.singleShot(50, _preload)
+        # Build the window once the dialog is painted, while the user types: it holds no
+        # journal data until the unlock hands it the service.
+        if self.window is None:
+            QTimer.singleShot(50, self._prepare_window)
+
+    def _prepare_window(self) -> None:
+        from journal.gui.main_window import MainWindow
+
+        if self.window is None and self._prepared is None and self.dialog is not None:
+            self._prepared = MainWindow(None, self.settings)
 
     def _dialog_rejected(self) -> None:
         self.dialog = None
         if self.window is None:
+            if self._prepared is not None:
+                self._prepared.deleteLater()
+                self._prepared = None
             QApplication.quit()
 
     def _open_window(self, service: JournalService) -> None:
@@ -112,7 +125,12 @@ class AppController(QObject):
 
         self.dialog = None
         if self.window is None:
-            self.window = MainWindow(service, self.settings)
+            prepared, self._prepared = self._prepared, None
+            if prepared is not None:
+                prepared.set_service(service)
+                self.window = prepared
+            else:
+                self.window = MainWindow(service, self.settings)
             self.window.locked.connect(lambda _reason: self.ask_unlock())
             self.window.unlock_requested.connect(self.ask_unlock)
             self.window.open_requested.connect(self.open_other)
@@ -138,10 +156,6 @@ class AppController(QObject):
             self.window.close()
         if self.dialog is not None:
             self.dialog.reject()
-
-
-def _preload() -> None:
-    import journal.gui.main_window  # noqa: F401 - warms the import cache
 
 
 def run_app(path: Path | None, demo: bool = False) -> int:

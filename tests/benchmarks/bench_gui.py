@@ -38,6 +38,7 @@ EPISODES = int(os.environ.get("HJ_BENCH_EPISODES", "5000"))
 PASSPHRASE = "benchmark passphrase"
 STARTS = 5
 SELECTIONS = 60
+TYPING_S = 1.0  # the time taken to type the passphrase, while the app prepares the window
 SCROLL_PAGES = 20
 TARGET_START_RATIO = 2.0
 TARGET_SELECT_MS = 16.0  # one frame
@@ -137,13 +138,14 @@ def run() -> dict[str, float]:
         JournalService.open(path, PASSPHRASE).close()
         results["key_derivation_ms"] = (time.perf_counter() - started) * 1000
 
-        import journal.gui.main_window  # noqa: F401 - preloaded while the user types, as in the app
-
         controller = AppController(path)
         controller.start()
         unlock = controller.dialog
         assert isinstance(unlock, UnlockDialog)
         _wait(app, unlock.isVisible)
+        # A person takes a second or more to type a passphrase; the app uses it.
+        typing = time.perf_counter() + TYPING_S
+        _wait(app, lambda: time.perf_counter() >= typing)
         unlock.passphrase.setText(PASSPHRASE)
         started = time.perf_counter()
         unlock.unlock_button.click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.app import AppController, DemoJournal
@@ -66,6 +67,39 @@ def test_unlock_with_a_wrong_then_the_right_passphrase(
     assert isinstance(controller.window, MainWindow)
     qtbot.addWidget(controller.window)
     assert controller.window.model.rowCount() == 3
+    controller.shutdown()
+
+
+def test_the_window_is_built_while_the_passphrase_is_typed_and_holds_nothing_until_unlock(
+    qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]
+) -> None:
+    before = set(QApplication.topLevelWidgets())  # windows earlier tests left behind
+    controller = AppController(filled_journal[0])
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.addWidget(dialog)
+    prepared: list[MainWindow] = []
+
+    def built() -> bool:
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w not in before
+        ]
+        prepared[:] = found
+        return bool(found)
+
+    qtbot.waitUntil(built)  # while the person types
+    (window,) = prepared
+    qtbot.addWidget(window)
+    assert not window.isVisible() and window.is_locked and window.service is None
+    assert window.episode_list.model.rowCount() == 0
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    assert controller.window is window  # the same window, now showing the journal
+    assert window.isVisible() and not window.is_locked
+    assert window.episode_list.model.rowCount() == 3
     controller.shutdown()
 
 
