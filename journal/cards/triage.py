@@ -63,7 +63,7 @@ class TriageLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(TriageLevel).index(self)
+        return _LEVEL_RANKS[self]
 
     @property
     def severity(self) -> Severity:
@@ -76,6 +76,7 @@ class TriageLevel(StrEnum):
         return _LEVEL_WORDS[self]
 
 
+_LEVEL_RANKS = {level: index for index, level in enumerate(TriageLevel)}
 _LEVEL_WORDS = {
     TriageLevel.URGENT: "Urgent",
     TriageLevel.SEE_PROVIDER: "See a provider",

@@ -155,6 +155,9 @@ class CycleCalendar:
         self._reach: list[date] = list(accumulate((p.last_day for p in self.periods), max))
         self._signs: list[date] = sorted({s.date for s in signs})
         self._typical: dict[date, float] = {}
+        # Placed days, kept: the history index, the patterns and each explanation place
+        # the same days (the calendar never changes once built).
+        self._placed_days: dict[date, CycleContext] = {}
 
     # ------------------------------------------------------------------ cycles
 
@@ -238,6 +241,12 @@ class CycleCalendar:
         )
 
     def _placed(self, day: date) -> CycleContext:
+        found = self._placed_days.get(day)
+        if found is None:
+            found = self._placed_days[day] = self._place(day)
+        return found
+
+    def _place(self, day: date) -> CycleContext:
         period = self.period_on(day)
         start = self.cycle_start_of(day)
         if start is None:

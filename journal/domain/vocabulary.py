@@ -36,7 +36,7 @@ class Amount(Vocabulary):
     @property
     def rank(self) -> int:
         """0 for spotting … 4 for very heavy: lets patterns compare amounts."""
-        return list(Amount).index(self)
+        return _RANKS[self]
 
 
 class Colour(Vocabulary):
@@ -221,7 +221,7 @@ class Severity(Vocabulary):
     @property
     def rank(self) -> int:
         """Higher is more pressing: urgent 3 … info 0."""
-        return list(Severity).index(self)
+        return _RANKS[self]
 
 
 _LABELS: dict[str, str] = {
@@ -266,4 +266,11 @@ _LABELS: dict[str, str] = {
     "emergency-contraception": "Emergency contraception (morning-after pill)",
     "possible": "Possible (period late)",
     "unlikely": "Unlikely",
+}
+
+
+# Ranks by declaration order, worked out once: explaining thousands of episodes compares
+# amounts and severities tens of thousands of times.
+_RANKS: dict[Vocabulary, int] = {
+    member: index for kind in (Amount, Severity) for index, member in enumerate(kind)
 }
