@@ -198,6 +198,19 @@ def test_toolbar_actions_have_library_icons_and_windows_the_app_icon(
     assert not QApplication.windowIcon().isNull()
 
 
+def test_icons_come_from_the_two_icon_fonts_the_app_uses_only(qtbot: QtBot) -> None:
+    """Every library icon the app names is in the fonts it loads, and only those load."""
+    from journal.gui.icons import ACTION_ICONS, ICON_FONTS, _icon_fonts, library_icon
+    from journal.gui.widgets.card_panel import TRIAGE_ICONS
+
+    fonts = _icon_fonts()
+    assert sorted(fonts.fontname) == sorted(ICON_FONTS)  # not qtawesome's dozen
+    names = [library for library, _theme in ACTION_ICONS.values()] + list(TRIAGE_ICONS.values())
+    for name in names:
+        assert name.split(".")[0] in ICON_FONTS
+        assert not library_icon(name).pixmap(16, 16).isNull(), name
+
+
 def test_one_key_each_for_period_start_end_and_the_appointment_summary(
     qtbot: QtBot, controller: AppController
 ) -> None:

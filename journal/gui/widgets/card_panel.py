@@ -13,7 +13,6 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from html import escape
 
-import qtawesome
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.cards import DISCLAIMER, Card, CardMatch, Triage, TriageLevel
+from journal.gui.icons import library_icon
 from journal.gui.widgets.severity_style import COMPANION, STYLES, badge_stylesheet
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
@@ -136,7 +136,7 @@ class TriageLine(QFrame):
                 " border-radius: 4px; background: palette(base); }"
             )
             self.icon.setPixmap(
-                qtawesome.icon(TRIAGE_ICONS[triage.level], color=colour).pixmap(QSize(26, 26))
+                library_icon(TRIAGE_ICONS[triage.level], color=colour).pixmap(QSize(26, 26))
             )
             self.icon.setAccessibleName(triage.level.words)
             self.words.setText(triage.level.words)
