@@ -365,7 +365,7 @@ def _period_add(cmd: Command) -> int:
     service = cmd.service()
     start = parse_date(cmd.args.start, "start")
     end = _optional_date(cmd.args.end, "end")
-    service.add_period(Period(start=start, end=end))
+    service.save_period(Period(start=start, end=end))
     print(f"Period from {DATES.long(start)} logged.", file=cmd.out)
     return EXIT_OK
 

@@ -18,6 +18,7 @@ from journal.domain.errors import InvalidInput, quoted
 from journal.domain.model import (
     NOTES_MAX,
     PROFILE_NAME_MAX,
+    SHORT_TEXT_MAX,
     Appointment,
     Condition,
     ContextEntry,
@@ -33,6 +34,8 @@ from journal.domain.model import (
 )
 from journal.domain.validation import (
     ONGOING_HAS_NO_END,
+    check_medication_days,
+    check_period_days,
     ends_before_start,
     parse_birth_year,
     parse_bool,
@@ -62,7 +65,6 @@ FORMAT = "health-journal"
 VERSION = 2
 OLDEST_VERSION = 1
 ID_MAX = 200
-SHORT_TEXT_MAX = 200
 
 T = TypeVar("T")
 
@@ -278,10 +280,7 @@ def _period(item: Mapping[str, Any]) -> Period:
     _only(item, {"start", "end"}, ("start",))
     start = parse_date(item["start"], "start")
     end = parse_date(item["end"], "end") if item.get("end") is not None else None
-    if end is not None and end < start:
-        raise InvalidInput("end", "is before the start")
-    if end is not None and (end - start).days > 30:
-        raise InvalidInput("end", "makes the period longer than 31 days")
+    check_period_days(start, end)
     return Period(start=start, end=end)
 
 
@@ -306,8 +305,7 @@ def _medication(item: Mapping[str, Any]) -> Medication:
     _only(item, {"name", "since", "until"}, ("name", "since"))
     since = parse_date(item["since"], "since")
     until = parse_date(item["until"], "until") if item.get("until") is not None else None
-    if until is not None and until < since:
-        raise InvalidInput("until", "is before the start (since)")
+    check_medication_days(since, until)
     return Medication(
         name=parse_choice(MedicationName, item["name"], "name"), since=since, until=until
     )

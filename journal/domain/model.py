@@ -33,6 +33,8 @@ from journal.domain.vocabulary import (
 Moment = date | datetime
 
 NOTES_MAX = 10_000
+#: The longest short text field (an appointment's "with whom").
+SHORT_TEXT_MAX = 200
 
 
 def day_of(moment: Moment) -> date:
@@ -126,6 +128,10 @@ class EpisodeDraft:
     symptoms: frozenset[Symptom] = field(default_factory=frozenset)
     notes: str = ""
     ongoing: bool = False
+
+
+#: The longest a period may last, in days.
+PERIOD_DAYS_MAX = 31
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,28 +1,52 @@
-"""Parsing and validation of single values and episodes, with one clear message per bad field."""
+"""Parsing and validation: every rule a record must keep, with one clear message per bad field.
+
+Pure (no I/O): the services call these before they write, for every caller alike (GUI,
+CLI, imports), so a rule is said here once. Three layers of rules:
+
+- ``parse_*``: one value typed or read from a file;
+- ``validate_*`` / ``validate_record``: one record on its own (dates not ahead of today,
+  an end not before its start, text lengths);
+- ``check_fits`` / ``validate_journal`` / ``check_merge``: a record among the journal's
+  other records of its kind (no duplicate, no overlapping periods, one context entry a
+  day), and a whole imported journal against the one open.
+"""
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from journal.domain.dates import DATES
 from journal.domain.errors import InvalidInput, quoted
 from journal.domain.model import (
     BIRTH_YEAR_MIN,
     NOTES_MAX,
+    PERIOD_DAYS_MAX,
     PROFILE_NAME_MAX,
+    SHORT_TEXT_MAX,
+    Appointment,
+    Condition,
+    ContextEntry,
     Episode,
     EpisodeDraft,
+    JournalData,
     Medication,
     Moment,
+    OvulationSign,
+    Period,
+    PregnancyTest,
     Profile,
+    Screening,
     day_of,
     moment_sort_key,
 )
 from journal.domain.vocabulary import Vocabulary
 
 V = TypeVar("V", bound=Vocabulary)
+R = TypeVar("R")
 
 _MIN_YEAR = 1900
 # Only the extended calendar form: fromisoformat alone would also take week dates
@@ -156,14 +180,68 @@ def parse_birth_year(value: object, field: str) -> int:
     return value
 
 
+def not_future(day: date, field: str, today: date) -> None:
+    if day > today:
+        raise InvalidInput(field, "is in the future")
+
+
+def check_period_days(start: date, end: date | None) -> None:
+    """A period's last day is not before its first, and it lasts at most 31 days."""
+    if end is not None and end < start:
+        raise InvalidInput("end", "is before the start")
+    if end is not None and (end - start).days >= PERIOD_DAYS_MAX:
+        raise InvalidInput("end", f"makes the period longer than {PERIOD_DAYS_MAX} days")
+
+
+def check_medication_days(since: date, until: date | None) -> None:
+    if until is not None and until < since:
+        raise InvalidInput("until", "is before the start (since)")
+
+
+def validate_period(period: Period, today: date) -> Period:
+    check_period_days(period.start, period.end)
+    not_future(period.start, "start", today)
+    return period
+
+
+def validate_context(entry: ContextEntry, today: date) -> ContextEntry:
+    not_future(entry.since, "since", today)
+    return entry
+
+
+def validate_condition(condition: Condition, today: date) -> Condition:
+    not_future(condition.since, "since", today)
+    return condition
+
+
+def validate_screening(screening: Screening, today: date) -> Screening:
+    not_future(screening.date, "date", today)
+    return screening
+
+
+def validate_ovulation_sign(sign: OvulationSign, today: date) -> OvulationSign:
+    not_future(sign.date, "date", today)
+    return sign
+
+
+def validate_appointment(appointment: Appointment, today: date) -> Appointment:
+    """Appointments may lie ahead (a visit planned); only their texts are bounded."""
+    parse_text(appointment.with_, "with", SHORT_TEXT_MAX)
+    parse_text(appointment.notes, "notes", NOTES_MAX)
+    return appointment
+
+
+def validate_pregnancy_test(test: PregnancyTest, today: date) -> PregnancyTest:
+    not_future(test.date, "date", today)
+    return test
+
+
 def validate_medication(medication: Medication, today: date) -> Medication:
     """``until`` not before ``since``, neither in the future."""
-    if medication.since > today:
-        raise InvalidInput("since", "is in the future")
-    if medication.until is not None and medication.until < medication.since:
-        raise InvalidInput("until", "is before the start (since)")
-    if medication.until is not None and medication.until > today:
-        raise InvalidInput("until", "is in the future")
+    not_future(medication.since, "since", today)
+    check_medication_days(medication.since, medication.until)
+    if medication.until is not None:
+        not_future(medication.until, "until", today)
     return medication
 
 
@@ -175,6 +253,142 @@ def validate_profile(profile: Profile, today: date) -> Profile:
             raise InvalidInput("birth_year", f"{profile.birth_year} is in the future")
     parse_text(profile.name, "name", PROFILE_NAME_MAX)
     return profile
+
+
+def validate_profile_to_save(profile: Profile, today: date) -> Profile:
+    """A profile saved by hand says something (deleting it is how it is cleared)."""
+    if profile.is_empty:
+        raise InvalidInput(
+            "birth_year", "is missing: give a year of birth or a name, or delete the profile"
+        )
+    return validate_profile(profile, today)
+
+
+#: The rule for each kind of record a person saves one at a time (episodes have their own).
+_RECORD_RULES: dict[type, Callable[[Any, date], object]] = {
+    Period: validate_period,
+    ContextEntry: validate_context,
+    Condition: validate_condition,
+    Screening: validate_screening,
+    OvulationSign: validate_ovulation_sign,
+    Appointment: validate_appointment,
+    PregnancyTest: validate_pregnancy_test,
+    Medication: validate_medication,
+    Profile: validate_profile_to_save,
+}
+
+
+def validate_record(record: object, today: date) -> None:
+    """Check one record of any kind but an episode on its own; refuse with one sentence."""
+    _RECORD_RULES[type(record)](record, today)
+
+
+def check_fits(record: R, others: Sequence[R]) -> None:
+    """Check ``record`` among the journal's ``others`` of its kind (without the one replaced).
+
+    No record twice; periods do not overlap; one context entry a day: a second one on a
+    taken day is refused (the caller edits that entry instead), never silently merged.
+    """
+    if record in others:
+        raise InvalidInput("record", "is already in the journal")
+    if isinstance(record, Period):
+        clash = overlapping_period(record, [o for o in others if isinstance(o, Period)])
+        if clash is not None:
+            raise InvalidInput("start", f"overlaps the period logged from {clash.start}")
+    if isinstance(record, ContextEntry) and any(
+        isinstance(o, ContextEntry) and o.since == record.since for o in others
+    ):
+        raise InvalidInput(
+            "since",
+            f"is taken: there is already context from {DATES.short(record.since)}; "
+            "select that entry to change it",
+        )
+
+
+def overlapping_period(period: Period, others: Sequence[Period]) -> Period | None:
+    """The first of ``others`` sharing a day with ``period`` (other than itself), if any."""
+    return next(
+        (
+            other
+            for other in others
+            if other != period and other.start <= period.last_day and period.start <= other.last_day
+        ),
+        None,
+    )
+
+
+#: The sections of an import checked record by record, in the order errors are reported.
+_SECTIONS: tuple[tuple[str, Callable[[JournalData], Sequence[object]]], ...] = (
+    ("context", lambda data: data.context),
+    ("conditions", lambda data: data.conditions),
+    ("screenings", lambda data: data.screenings),
+    ("ovulation_signs", lambda data: data.ovulation_signs),
+    ("periods", lambda data: data.periods),
+    ("appointments", lambda data: data.appointments),
+    ("pregnancy_tests", lambda data: data.pregnancy_tests),
+    ("medications", lambda data: data.medications),
+)
+
+
+def validate_journal(incoming: JournalData, now: datetime) -> None:
+    """The rules of the save methods over a whole journal read in (an import), located."""
+    for index, episode in enumerate(incoming.episodes):
+        where = f"episodes[{index}]"
+        if not episode.id.isprintable():
+            raise InvalidInput(
+                "id", "holds control characters (terminal escape codes or line breaks)", where
+            )
+        _within(where, validate_episode, episode, now)
+    for section, records in _SECTIONS:
+        for index, record in enumerate(records(incoming)):
+            _within(f"{section}[{index}]", validate_record, record, now.date())
+    _within("profile", validate_profile, incoming.profile, now.date())
+
+
+def check_merge(existing: JournalData, incoming: JournalData) -> None:
+    """Imported periods may not overlap logged ones; a context date may not be redefined.
+
+    An identical record is the same fact and is skipped; a different context entry on a
+    day the journal has one is refused (the import never overwrites the person's entry).
+    """
+    for index, period in enumerate(incoming.periods):
+        clash = overlapping_period(period, existing.periods)
+        if clash is not None:
+            raise InvalidInput(
+                "start",
+                f"overlaps the period logged from {clash.start.isoformat()}",
+                f"periods[{index}]",
+            )
+    logged = {entry.since: entry for entry in existing.context}
+    for index, entry in enumerate(incoming.context):
+        known = logged.get(entry.since)
+        if known is not None and known != entry:
+            raise InvalidInput(
+                "since",
+                f"the journal already has different context from {entry.since.isoformat()}",
+                f"context[{index}]",
+            )
+
+
+def merge_profile(existing: Profile, incoming: Profile) -> Profile:
+    """The journal's profile completed by the imported one; a different value is refused."""
+    if existing.birth_year is not None and incoming.birth_year not in (None, existing.birth_year):
+        raise InvalidInput(
+            "birth_year", "the journal already has a different year of birth", "profile"
+        )
+    if existing.name and incoming.name and incoming.name != existing.name:
+        raise InvalidInput("name", "the journal already has a different name", "profile")
+    return Profile(
+        birth_year=existing.birth_year if existing.birth_year is not None else incoming.birth_year,
+        name=existing.name or incoming.name,
+    )
+
+
+def _within(where: str, rule: Callable[[Any, Any], object], record: object, when: object) -> None:
+    try:
+        rule(record, when)
+    except InvalidInput as error:
+        raise error.within(where) from None
 
 
 def _check_year(value: date, field: str) -> date:

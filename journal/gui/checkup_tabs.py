@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit
 
 from journal import clock
-from journal.domain.errors import JournalError
-from journal.domain.interchange import SHORT_TEXT_MAX
-from journal.domain.model import NOTES_MAX, Appointment, OvulationSign, Screening
+from journal.domain.model import SHORT_TEXT_MAX, Appointment, OvulationSign, Screening
 from journal.domain.vocabulary import OvulationSignKind, ScreeningKind, ScreeningResult
 from journal.gui.form_helpers import chosen, from_qdate, select_member, to_qdate, vocabulary_combo
 from journal.gui.models.record_table_model import Column
@@ -66,7 +64,7 @@ class ScreeningsTab(RecordTab[Screening]):
         select_member(self.result_combo, ScreeningResult.UNKNOWN)
 
     def store(self, record: Screening, previous: Screening | None) -> None:
-        self.service.add_screening(record, replacing=previous)
+        self.service.save_screening(record, replacing=previous)
 
     def remove(self, record: Screening) -> None:
         self.service.delete_screening(record)
@@ -114,7 +112,7 @@ class OvulationSignsTab(RecordTab[OvulationSign]):
         self.sign_combo.setCurrentIndex(0)
 
     def store(self, record: OvulationSign, previous: OvulationSign | None) -> None:
-        self.service.add_ovulation_sign(record, replacing=previous)
+        self.service.save_ovulation_sign(record, replacing=previous)
 
     def remove(self, record: OvulationSign) -> None:
         self.service.delete_ovulation_sign(record)
@@ -158,10 +156,9 @@ class AppointmentsTab(RecordTab[Appointment]):
         return sorted(self.service.data().appointments, key=lambda a: a.date, reverse=True)
 
     def read_form(self) -> Appointment:
-        notes = self.notes_edit.toPlainText()
-        if len(notes) > NOTES_MAX:
-            raise JournalError(f"The notes are {len(notes):,} characters; at most 10,000 fit.")
-        return Appointment(from_qdate(self.date_edit.date()), self.with_edit.text(), notes)
+        return Appointment(
+            from_qdate(self.date_edit.date()), self.with_edit.text(), self.notes_edit.toPlainText()
+        )
 
     def fill_form(self, record: Appointment) -> None:
         self.date_edit.setDate(to_qdate(record.date))
@@ -174,7 +171,7 @@ class AppointmentsTab(RecordTab[Appointment]):
         self.notes_edit.clear()
 
     def store(self, record: Appointment, previous: Appointment | None) -> None:
-        self.service.add_appointment(record, replacing=previous)
+        self.service.save_appointment(record, replacing=previous)
 
     def remove(self, record: Appointment) -> None:
         self.service.delete_appointment(record)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal import clock
-from journal.domain.errors import JournalError
 from journal.domain.model import (
     BIRTH_YEAR_MIN,
     PROFILE_NAME_MAX,
@@ -79,7 +78,7 @@ class PregnancyTestsTab(RecordTab[PregnancyTest]):
         select_member(self.result_combo, PregnancyTestResult.NEGATIVE)
 
     def store(self, record: PregnancyTest, previous: PregnancyTest | None) -> None:
-        self.service.add_pregnancy_test(record, replacing=previous)
+        self.service.save_pregnancy_test(record, replacing=previous)
 
     def remove(self, record: PregnancyTest) -> None:
         self.service.delete_pregnancy_test(record)
@@ -154,7 +153,7 @@ class MedicationsTab(RecordTab[Medication]):
         self._sync()
 
     def store(self, record: Medication, previous: Medication | None) -> None:
-        self.service.add_medication(record, replacing=previous)
+        self.service.save_medication(record, replacing=previous)
 
     def remove(self, record: Medication) -> None:
         self.service.delete_medication(record)
@@ -248,12 +247,10 @@ class ProfileTab(RecordTab[Profile]):
         self.name_edit.clear()
 
     def store(self, record: Profile, previous: Profile | None) -> None:
-        if record.is_empty:
-            raise JournalError("Give a year of birth or a name, or delete the profile.")
-        self.service.set_profile(record)
+        self.service.save_profile(record)
 
     def remove(self, record: Profile) -> None:
-        self.service.set_profile(Profile())
+        self.service.delete_profile()
 
     def describe(self, record: Profile) -> str:
         return "the profile (year of birth and name)"

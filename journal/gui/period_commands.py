@@ -66,9 +66,9 @@ class PeriodCommand(QUndoCommand):
     def _swap(self, old: Period | None, new: Period | None) -> None:
         try:
             if new is not None:
-                self._service.add_period(new, replacing=old.start if old else None)
+                self._service.save_period(new, replacing=old)
             elif old is not None:
-                self._service.delete_period(old.start)
+                self._service.delete_period(old)
         except JournalError as error:
             self.setObsolete(True)
             self._on_error(error)

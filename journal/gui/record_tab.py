@@ -190,11 +190,9 @@ class RecordTab(QWidget, Generic[R]):
         """Add or replace through the service; a refusal is shown under the form."""
         try:
             record = self.read_form()
-            if record != self.editing and record in self.model.records():
-                raise JournalError(f"This {self.noun} is already in the journal.")
             self.store(record, self.editing)
         except JournalError as error:
-            self.show_message(describe_error(error, self.field_names))
+            self.show_message(describe_error(error, self.error_names()))
             return
         self.error.clear_message()
         # The service announced the change, so the list is already fresh; select the new row.
@@ -214,10 +212,14 @@ class RecordTab(QWidget, Generic[R]):
         try:
             self.remove(record)
         except JournalError as error:
-            self.show_message(describe_error(error, self.field_names))
+            self.show_message(describe_error(error, self.error_names()))
             return
         self.start_new()
         self.refresh()
+
+    def error_names(self) -> dict[str, str]:
+        """How the service's error fields are named here (the whole record: "This period")."""
+        return {"record": f"This {self.noun}", **self.field_names}
 
     def selected(self) -> R | None:
         rows = self.view.selectionModel().selectedRows()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from journal import clock
 from journal.domain.dates import DATES
-from journal.domain.errors import JournalError
 from journal.domain.model import (
     Condition,
     ContextEntry,
@@ -121,10 +120,10 @@ class PeriodsTab(RecordTab[Period]):
         self.ongoing_check.setChecked(True)
 
     def store(self, record: Period, previous: Period | None) -> None:
-        self.service.add_period(record, replacing=previous.start if previous else None)
+        self.service.save_period(record, replacing=previous)
 
     def remove(self, record: Period) -> None:
-        self.service.delete_period(record.start)
+        self.service.delete_period(record)
 
     def describe(self, record: Period) -> str:
         return f"the period from {show_day(record.start)}"
@@ -193,16 +192,11 @@ class ContextTab(RecordTab[ContextEntry]):
             self.start_new()
 
     def store(self, record: ContextEntry, previous: ContextEntry | None) -> None:
-        # One entry per day: adding on a day that has one would silently overwrite it.
-        taken = {c.since for c in self.model.records() if c != previous}
-        if record.since in taken:
-            raise JournalError(
-                f"There is already context from {show_day(record.since)}; select it to change it."
-            )
-        self.service.set_context(record, replacing=previous.since if previous else None)
+        # One entry a day: the service refuses a second one on a taken day.
+        self.service.save_context(record, replacing=previous)
 
     def remove(self, record: ContextEntry) -> None:
-        self.service.delete_context(record.since)
+        self.service.delete_context(record)
 
     def describe(self, record: ContextEntry) -> str:
         return f"the context from {show_day(record.since)}"
@@ -245,7 +239,7 @@ class ConditionsTab(RecordTab[Condition]):
         self.since_edit.setDate(to_qdate(clock.today()))
 
     def store(self, record: Condition, previous: Condition | None) -> None:
-        self.service.add_condition(record, replacing=previous)
+        self.service.save_condition(record, replacing=previous)
 
     def remove(self, record: Condition) -> None:
         self.service.delete_condition(record)

@@ -388,7 +388,7 @@ class AppointmentDialog(QDialog):
         if appointment is None:
             return None
         try:
-            self._service.add_appointment(appointment)
+            self._service.save_appointment(appointment)
         except JournalError as error:
             ReportPrompts.tell(self, "Appointment not added", str(error), error=True)
             return None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from journal import clock
 from journal.domain import interchange
@@ -39,11 +39,13 @@ from journal.domain.model import (
     Screening,
 )
 from journal.domain.validation import (
+    check_fits,
+    check_merge,
     ends_before_start,
-    parse_text,
+    merge_profile,
     validate_episode,
-    validate_medication,
-    validate_profile,
+    validate_journal,
+    validate_record,
 )
 from journal.services.changes import ChangeHub, Changes
 from journal.storage import JournalStore, create_journal, open_journal
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     from journal.imports import ImportPlan, ImportResult
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 32
@@ -80,6 +83,62 @@ class ImportSummary:
             f"Imported {self.episodes} episode(s), {self.periods} period(s) "
             f"and {self.other} other record(s)."
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind(Generic[R]):
+    """How one kind of record is listed, written, removed, and which views it changes."""
+
+    records: Callable[[JournalData], Sequence[R]]
+    insert: Callable[[Any, R], None]
+    remove: Callable[[Any, R], bool]
+    changes: Changes
+
+
+_KINDS: dict[type, _Kind[Any]] = {
+    Period: _Kind(
+        lambda d: d.periods,
+        repo.insert_period,
+        lambda session, p: repo.delete_period(session, p.start),
+        Changes(periods=True),
+    ),
+    ContextEntry: _Kind(
+        lambda d: d.context,
+        repo.put_context,
+        lambda session, c: repo.delete_context(session, c.since),
+        Changes(context=True),
+    ),
+    Condition: _Kind(
+        lambda d: d.conditions, repo.insert_condition, repo.delete_condition, Changes(context=True)
+    ),
+    Screening: _Kind(
+        lambda d: d.screenings, repo.insert_screening, repo.delete_screening, Changes(context=True)
+    ),
+    OvulationSign: _Kind(
+        lambda d: d.ovulation_signs,
+        repo.insert_ovulation_sign,
+        repo.delete_ovulation_sign,
+        Changes(periods=True),
+    ),
+    Appointment: _Kind(
+        lambda d: d.appointments,
+        repo.insert_appointment,
+        repo.delete_appointment,
+        Changes(appointments=True),
+    ),
+    PregnancyTest: _Kind(
+        lambda d: d.pregnancy_tests,
+        repo.insert_pregnancy_test,
+        repo.delete_pregnancy_test,
+        Changes(context=True),
+    ),
+    Medication: _Kind(
+        lambda d: d.medications,
+        repo.insert_medication,
+        repo.delete_medication,
+        Changes(context=True),
+    ),
+}
 
 
 class JournalService:
@@ -221,120 +280,85 @@ class JournalService:
         self._changed(Changes(episodes=True))
         return episode
 
-    # ------------------------------------------------------------------ periods
+    # ------------------------------------------------------------------ other records
+    #
+    # One shape for every kind: ``save_x(record, replacing=None)`` adds a record, or swaps
+    # it for ``replacing`` (an edit) in one transaction; ``delete_x(record)`` removes it.
+    # The rules live in ``domain.validation``; a refusal leaves the journal unchanged.
 
     def periods(self) -> list[Period]:
         return list(self.data().periods)
 
-    def add_period(self, period: Period, replacing: date | None = None) -> Period:
-        """Add a period (or replace the one starting ``replacing``); overlaps are refused."""
-        _check_period(period)
-        with self._store.transaction() as session:
-            if replacing is not None:
-                repo.delete_period(session, replacing)
-            for other in repo.list_periods(session):
-                if other.start <= period.last_day and period.start <= other.last_day:
-                    raise InvalidInput(
-                        "start", f"overlaps the period logged from {other.start.isoformat()}"
-                    )
-            repo.insert_period(session, period)
-        self._changed(Changes(periods=True))
+    def save_period(self, period: Period, replacing: Period | None = None) -> Period:
+        """Overlapping periods and periods longer than 31 days are refused."""
+        self._save(period, replacing)
         return period
 
-    def delete_period(self, start: date) -> None:
-        with self._store.transaction() as session:
-            if not repo.delete_period(session, start):
-                raise InvalidInput("start", f"no period starts on {start.isoformat()}")
-        self._changed(Changes(periods=True))
+    def delete_period(self, period: Period) -> None:
+        self._delete(period)
 
-    # ------------------------------------------------------------------ context & co.
+    def save_context(self, entry: ContextEntry, replacing: ContextEntry | None = None) -> None:
+        """One entry a day: a second one on a taken day is refused (edit that one instead)."""
+        self._save(entry, replacing)
 
-    def set_context(self, entry: ContextEntry, replacing: date | None = None) -> None:
-        _not_future(entry.since, "since")
-        with self._store.transaction() as session:
-            if replacing is not None and replacing != entry.since:
-                repo.delete_context(session, replacing)
-            repo.put_context(session, entry)
-        self._changed(Changes(context=True))
+    def delete_context(self, entry: ContextEntry) -> None:
+        self._delete(entry)
 
-    def delete_context(self, since: date) -> None:
-        self._delete(repo.delete_context, since, Changes(context=True))
-
-    def add_condition(self, condition: Condition, replacing: Condition | None = None) -> None:
-        _not_future(condition.since, "since")
-        self._add(
-            repo.insert_condition, repo.delete_condition, condition, replacing,
-            Changes(context=True),
-        )  # fmt: skip
+    def save_condition(self, condition: Condition, replacing: Condition | None = None) -> None:
+        self._save(condition, replacing)
 
     def delete_condition(self, condition: Condition) -> None:
-        self._delete(repo.delete_condition, condition, Changes(context=True))
+        self._delete(condition)
 
-    def add_screening(self, screening: Screening, replacing: Screening | None = None) -> None:
-        _not_future(screening.date, "date")
-        self._add(
-            repo.insert_screening, repo.delete_screening, screening, replacing,
-            Changes(context=True),
-        )  # fmt: skip
+    def save_screening(self, screening: Screening, replacing: Screening | None = None) -> None:
+        self._save(screening, replacing)
 
     def delete_screening(self, screening: Screening) -> None:
-        self._delete(repo.delete_screening, screening, Changes(context=True))
+        self._delete(screening)
 
-    def add_ovulation_sign(
+    def save_ovulation_sign(
         self, sign: OvulationSign, replacing: OvulationSign | None = None
     ) -> None:
-        _not_future(sign.date, "date")
-        self._add(
-            repo.insert_ovulation_sign, repo.delete_ovulation_sign, sign, replacing,
-            Changes(periods=True),
-        )  # fmt: skip
+        self._save(sign, replacing)
 
     def delete_ovulation_sign(self, sign: OvulationSign) -> None:
-        self._delete(repo.delete_ovulation_sign, sign, Changes(periods=True))
+        self._delete(sign)
 
-    def add_appointment(
+    def save_appointment(
         self, appointment: Appointment, replacing: Appointment | None = None
     ) -> None:
-        parse_text(appointment.with_, "with", interchange.SHORT_TEXT_MAX)
-        parse_text(appointment.notes, "notes", 10_000)
-        self._add(
-            repo.insert_appointment, repo.delete_appointment, appointment, replacing,
-            Changes(appointments=True),
-        )  # fmt: skip
+        self._save(appointment, replacing)
 
     def delete_appointment(self, appointment: Appointment) -> None:
-        self._delete(repo.delete_appointment, appointment, Changes(appointments=True))
+        self._delete(appointment)
 
-    def add_pregnancy_test(
+    def save_pregnancy_test(
         self, test: PregnancyTest, replacing: PregnancyTest | None = None
     ) -> None:
-        _not_future(test.date, "date")
-        self._add(
-            repo.insert_pregnancy_test, repo.delete_pregnancy_test, test, replacing,
-            Changes(context=True),
-        )  # fmt: skip
+        self._save(test, replacing)
 
     def delete_pregnancy_test(self, test: PregnancyTest) -> None:
-        self._delete(repo.delete_pregnancy_test, test, Changes(context=True))
+        self._delete(test)
 
-    def add_medication(self, medication: Medication, replacing: Medication | None = None) -> None:
-        validate_medication(medication, clock.today())
-        self._add(
-            repo.insert_medication, repo.delete_medication, medication, replacing,
-            Changes(context=True),
-        )  # fmt: skip
+    def save_medication(self, medication: Medication, replacing: Medication | None = None) -> None:
+        self._save(medication, replacing)
 
     def delete_medication(self, medication: Medication) -> None:
-        self._delete(repo.delete_medication, medication, Changes(context=True))
+        self._delete(medication)
 
     def profile(self) -> Profile:
         return self.data().profile
 
-    def set_profile(self, profile: Profile) -> None:
-        """Replace the profile (``Profile()`` clears it)."""
-        validate_profile(profile, clock.today())
+    def save_profile(self, profile: Profile) -> None:
+        """Replace the one profile (an empty one is refused: ``delete_profile`` clears it)."""
+        validate_record(profile, clock.today())
         with self._store.transaction() as session:
             repo.put_profile(session, profile)
+        self._changed(Changes(context=True))
+
+    def delete_profile(self) -> None:
+        with self._store.transaction() as session:
+            repo.put_profile(session, Profile())
         self._changed(Changes(context=True))
 
     def last_appointment(self, before: date | None = None) -> Appointment | None:
@@ -342,37 +366,22 @@ class JournalService:
         past = [a for a in self.data().appointments if a.date <= limit]
         return past[-1] if past else None
 
-    def _add(
-        self,
-        insert: Callable[[Any, T], None],
-        remove: Callable[[Any, T], bool],
-        record: T,
-        replacing: T | None,
-        changes: Changes,
-    ) -> None:
-        """Add ``record``, or swap it for ``replacing`` (an edit) in one transaction."""
-        data = self.data()
-        every = (
-            *data.conditions,
-            *data.screenings,
-            *data.ovulation_signs,
-            *data.appointments,
-            *data.pregnancy_tests,
-            *data.medications,
-        )
-        if record in every and record != replacing:
-            raise InvalidInput("record", "is already in the journal")
+    def _save(self, record: R, replacing: R | None) -> None:
+        kind: _Kind[R] = _KINDS[type(record)]
+        validate_record(record, clock.today())
+        check_fits(record, [r for r in kind.records(self.data()) if r != replacing])
         with self._store.transaction() as session:
-            if replacing is not None and not remove(session, replacing):
+            if replacing is not None and not kind.remove(session, replacing):
                 raise InvalidInput("record", "was not found (already deleted?)")
-            insert(session, record)
-        self._changed(changes)
+            kind.insert(session, record)
+        self._changed(kind.changes)
 
-    def _delete(self, remove: Callable[[Any, T], bool], record: T, changes: Changes) -> None:
+    def _delete(self, record: R) -> None:
+        kind: _Kind[R] = _KINDS[type(record)]
         with self._store.transaction() as session:
-            if not remove(session, record):
+            if not kind.remove(session, record):
                 raise InvalidInput("record", "was not found (already deleted?)")
-        self._changed(changes)
+        self._changed(kind.changes)
 
     # ------------------------------------------------------------------ cards
 
@@ -414,7 +423,7 @@ class JournalService:
     def import_data(self, document: object) -> ImportSummary:
         """All or nothing: validate the whole document, then add it in one transaction."""
         incoming = interchange.from_json(document)
-        _check_not_future(incoming)
+        validate_journal(incoming, clock.now())
         with self._store.transaction() as session:
             existing = repo.load_all(session)
             clashes = repo.episode_ids(session, (e.id for e in incoming.episodes))
@@ -424,7 +433,7 @@ class JournalService:
                         "id", f"'{episode.id[:40]}' is already in the journal", f"episodes[{index}]"
                     )
             periods = _new_items(incoming.periods, existing.periods)
-            _check_merge(existing, incoming)
+            check_merge(existing, incoming)
             context = _new_items(incoming.context, existing.context)
             conditions = _new_items(incoming.conditions, existing.conditions)
             screenings = _new_items(incoming.screenings, existing.screenings)
@@ -432,7 +441,7 @@ class JournalService:
             appointments = _new_items(incoming.appointments, existing.appointments)
             tests = _new_items(incoming.pregnancy_tests, existing.pregnancy_tests)
             medications = _new_items(incoming.medications, existing.medications)
-            profile = _merged_profile(existing.profile, incoming.profile)
+            profile = merge_profile(existing.profile, incoming.profile)
             repo.insert_episodes(session, incoming.episodes)
             for period in periods:
                 repo.insert_period(session, period)
@@ -513,96 +522,6 @@ def _new_items(incoming: Sequence[T], existing: Iterable[T]) -> list[T]:
             have.add(item)
             out.append(item)
     return out
-
-
-def _check_not_future(incoming: JournalData) -> None:
-    """The same rules as the add methods: nothing in an import may lie in the future."""
-    now = clock.now()
-    for index, episode in enumerate(incoming.episodes):
-        if not episode.id.isprintable():
-            raise InvalidInput(
-                "id",
-                "holds control characters (terminal escape codes or line breaks)",
-                f"episodes[{index}]",
-            )
-        try:
-            validate_episode(episode, now)
-        except InvalidInput as error:
-            raise error.within(f"episodes[{index}]") from None
-    dated: list[tuple[str, str, list[date]]] = [
-        ("context", "since", [c.since for c in incoming.context]),
-        ("conditions", "since", [c.since for c in incoming.conditions]),
-        ("screenings", "date", [s.date for s in incoming.screenings]),
-        ("ovulation_signs", "date", [o.date for o in incoming.ovulation_signs]),
-        ("periods", "start", [p.start for p in incoming.periods]),
-        ("pregnancy_tests", "date", [t.date for t in incoming.pregnancy_tests]),
-        ("medications", "since", [m.since for m in incoming.medications]),
-    ]
-    for section, field, days in dated:
-        for index, day in enumerate(days):
-            if day > now.date():
-                raise InvalidInput(field, "is in the future", f"{section}[{index}]")
-    for index, medication in enumerate(incoming.medications):
-        try:
-            validate_medication(medication, now.date())
-        except InvalidInput as error:
-            raise error.within(f"medications[{index}]") from None
-    try:
-        validate_profile(incoming.profile, now.date())
-    except InvalidInput as error:
-        raise error.within("profile") from None
-
-
-def _merged_profile(existing: Profile, incoming: Profile) -> Profile:
-    """The journal's profile completed by the imported one; a different value is refused."""
-    if existing.birth_year is not None and incoming.birth_year not in (None, existing.birth_year):
-        raise InvalidInput(
-            "birth_year", "the journal already has a different year of birth", "profile"
-        )
-    if existing.name and incoming.name and incoming.name != existing.name:
-        raise InvalidInput("name", "the journal already has a different name", "profile")
-    return Profile(
-        birth_year=existing.birth_year if existing.birth_year is not None else incoming.birth_year,
-        name=existing.name or incoming.name,
-    )
-
-
-def _check_merge(existing: JournalData, incoming: JournalData) -> None:
-    """Imported periods may not overlap logged ones; a context date may not be redefined."""
-    for index, period in enumerate(incoming.periods):
-        for other in existing.periods:
-            if (
-                other != period
-                and other.start <= period.last_day
-                and period.start <= other.last_day
-            ):
-                raise InvalidInput(
-                    "start",
-                    f"overlaps the period logged from {other.start.isoformat()}",
-                    f"periods[{index}]",
-                )
-    logged = {entry.since: entry for entry in existing.context}
-    for index, entry in enumerate(incoming.context):
-        known = logged.get(entry.since)
-        if known is not None and known != entry:
-            raise InvalidInput(
-                "since",
-                f"the journal already has different context from {entry.since.isoformat()}",
-                f"context[{index}]",
-            )
-
-
-def _check_period(period: Period) -> None:
-    if period.end is not None and period.end < period.start:
-        raise InvalidInput("end", "is before the start")
-    if period.end is not None and (period.end - period.start).days > 30:
-        raise InvalidInput("end", "makes the period longer than 31 days")
-    _not_future(period.start, "start")
-
-
-def _not_future(day: date, field: str) -> None:
-    if day > clock.today():
-        raise InvalidInput(field, "is in the future")
 
 
 def not_regular(source: Path) -> str:

@@ -30,9 +30,9 @@ def fill_journal(path: Path) -> dict[str, str]:
     JournalService.create(path, PASSPHRASE)
     service = JournalService.open(path, PASSPHRASE)
     try:
-        service.set_context(ContextEntry(since=date(2025, 1, 1)))
+        service.save_context(ContextEntry(since=date(2025, 1, 1)))
         for start in (date(2026, 9, 1), date(2026, 9, 29), date(2026, 10, 27)):
-            service.add_period(Period(start, start + timedelta(days=4)))
+            service.save_period(Period(start, start + timedelta(days=4)))
         after_sex = service.add_episode(
             EpisodeDraft(
                 started_at=datetime(2026, 11, 8, 23, 15),

@@ -45,7 +45,7 @@ def test_an_appointment_reloads_nothing_in_the_main_window(
     listed = _count(monkeypatch, window.episode_list, "set_data")
     drawn = _count(monkeypatch, window.timeline, "set_data")
     assert window.service is not None
-    window.service.add_appointment(Appointment(date(2026, 11, 20), "GP", ""))
+    window.service.save_appointment(Appointment(date(2026, 11, 20), "GP", ""))
     assert listed == [] and drawn == []
 
 
@@ -58,7 +58,7 @@ def test_context_redraws_and_re_explains_but_keeps_the_list(
     drawn = _count(monkeypatch, window.timeline, "set_data")
     explained = _count(monkeypatch, window.card_panel, "show_cards")
     assert window.service is not None
-    window.service.set_context(
+    window.service.save_context(
         ContextEntry(since=date(2026, 11, 1), contraception=Contraception.COMBINED_PILL)
     )
     assert listed == [] and drawn and explained
@@ -68,7 +68,7 @@ def test_context_redraws_and_re_explains_but_keeps_the_list(
 def test_periods_reload_the_list(monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> None:
     listed = _count(monkeypatch, window.episode_list, "set_data")
     assert window.service is not None
-    window.service.add_period(Period(date(2026, 11, 20), date(2026, 11, 21)))
+    window.service.save_period(Period(date(2026, 11, 20), date(2026, 11, 21)))
     assert listed
 
 
@@ -81,7 +81,7 @@ def test_records_dialog_reloads_only_the_tabs_a_change_touches(
     dialog.show()
     periods = _count(monkeypatch, dialog.pages["periods"], "refresh")
     visits = _count(monkeypatch, dialog.pages["appointments"], "refresh")
-    service.add_appointment(Appointment(date(2026, 11, 20), "GP", ""))
+    service.save_appointment(Appointment(date(2026, 11, 20), "GP", ""))
     assert periods == [] and visits == [1]
     assert dialog.pages["appointments"].model.rowCount() == 1
     dialog.reject()

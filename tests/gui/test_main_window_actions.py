@@ -105,7 +105,7 @@ def test_period_ended_closes_a_period_started_days_ago(
 ) -> None:
     window = _window(controller)
     assert window.service is not None
-    window.service.add_period(Period(date(2026, 11, 19)))
+    window.service.save_period(Period(date(2026, 11, 19)))
     assert _visible(window) == (False, True)
     window.actions_.period_ended.trigger()
     assert Period(date(2026, 11, 19), TODAY) in window.service.periods()

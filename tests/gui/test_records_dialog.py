@@ -96,7 +96,7 @@ def test_an_ongoing_period_and_enter_saves(
 def test_an_overlapping_period_is_explained_and_changes_nothing(
     dialog: RecordsDialog, service: JournalService
 ) -> None:
-    service.add_period(Period(date(2026, 10, 30), date(2026, 11, 3)))
+    service.save_period(Period(date(2026, 10, 30), date(2026, 11, 3)))
     page = periods_tab(dialog)
     page.start_edit.setDate(qdate(2026, 11, 1))
     page.save_button.click()
@@ -108,7 +108,7 @@ def test_an_overlapping_period_is_explained_and_changes_nothing(
 
 
 def test_editing_a_period_replaces_it(dialog: RecordsDialog, service: JournalService) -> None:
-    service.add_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
+    service.save_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
     page = periods_tab(dialog)
     page.view.selectRow(0)
     assert page.start_edit.date() == qdate(2026, 10, 1)
@@ -121,7 +121,7 @@ def test_editing_a_period_replaces_it(dialog: RecordsDialog, service: JournalSer
 def test_deleting_asks_first(
     dialog: RecordsDialog, service: JournalService, answers: list[str]
 ) -> None:
-    service.add_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
+    service.save_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
     page = periods_tab(dialog)
     page.view.selectRow(0)
     page.delete_button.click()
@@ -134,7 +134,7 @@ def test_a_no_to_the_question_keeps_the_record(
     dialog: RecordsDialog, service: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(record_tab, "confirm", lambda *_args, **_kwargs: False)
-    service.add_condition(Condition(ConditionName.PCOS, date(2020, 1, 1)))
+    service.save_condition(Condition(ConditionName.PCOS, date(2020, 1, 1)))
     page = dialog.open_tab("conditions")
     page.view.selectRow(0)
     page.delete_button.click()
@@ -144,7 +144,7 @@ def test_a_no_to_the_question_keeps_the_record(
 def test_the_delete_key_deletes_the_selected_row(
     qtbot: QtBot, dialog: RecordsDialog, service: JournalService, answers: list[str]
 ) -> None:
-    service.add_ovulation_sign(OvulationSign(date(2026, 11, 10), OvulationSignKind.PEAK_MUCUS))
+    service.save_ovulation_sign(OvulationSign(date(2026, 11, 10), OvulationSignKind.PEAK_MUCUS))
     page = dialog.open_tab("ovulation")
     page.view.setFocus()
     page.view.selectRow(0)
@@ -176,9 +176,9 @@ def test_adding_context(dialog: RecordsDialog, service: JournalService) -> None:
 def test_context_list_is_sorted_by_date_and_a_taken_day_is_refused(
     dialog: RecordsDialog, service: JournalService
 ) -> None:
-    service.set_context(ContextEntry(date(2025, 1, 1)))
-    service.set_context(ContextEntry(date(2026, 1, 1), contraception=Contraception.RING))
-    service.set_context(ContextEntry(date(2024, 1, 1)))
+    service.save_context(ContextEntry(date(2025, 1, 1)))
+    service.save_context(ContextEntry(date(2026, 1, 1), contraception=Contraception.RING))
+    service.save_context(ContextEntry(date(2024, 1, 1)))
     page = dialog.open_tab("context")
     assert [e.since for e in page.model.records()] == [
         date(2026, 1, 1),
@@ -248,8 +248,8 @@ def test_editing_a_screening_replaces_it_and_a_duplicate_is_refused(
 ) -> None:
     first = Screening(ScreeningKind.STI_TEST, date(2026, 2, 1))
     second = Screening(ScreeningKind.STI_TEST, date(2026, 3, 1))
-    service.add_screening(first)
-    service.add_screening(second)
+    service.save_screening(first)
+    service.save_screening(second)
     page = dialog.open_tab("screenings")
     assert isinstance(page, ScreeningsTab)
     page.view.selectRow(page.model.row_of(first))
@@ -273,7 +273,7 @@ def test_dates_the_service_refuses_in_the_future_cannot_be_picked(dialog: Record
 
 
 def test_changes_made_elsewhere_show_up(dialog: RecordsDialog, service: JournalService) -> None:
-    service.add_appointment(Appointment(date(2026, 1, 5), "GP"))
+    service.save_appointment(Appointment(date(2026, 1, 5), "GP"))
     assert dialog.pages["appointments"].model.records() == [Appointment(date(2026, 1, 5), "GP")]
 
 
@@ -284,8 +284,8 @@ def test_reject_closes_without_asking_and_forgets_everything(
         raise AssertionError("closing must never ask")
 
     monkeypatch.setattr(record_tab, "confirm", refuse)
-    service.add_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
-    service.add_appointment(Appointment(date(2026, 1, 5), "GP", "private note"))
+    service.save_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
+    service.save_appointment(Appointment(date(2026, 1, 5), "GP", "private note"))
     visits = dialog.open_tab("appointments")
     assert isinstance(visits, AppointmentsTab)
     visits.view.selectRow(0)
@@ -300,7 +300,7 @@ def test_reject_closes_without_asking_and_forgets_everything(
     assert visits.notes_edit.toPlainText() == ""
     assert visits.with_edit.text() == ""
     # No longer listening: a later change does not refill the closed dialog.
-    service.add_period(Period(date(2026, 11, 10)))
+    service.save_period(Period(date(2026, 11, 10)))
     assert dialog.pages["periods"].model.rowCount() == 0
 
 
@@ -338,8 +338,8 @@ def test_record_model_passes_the_model_tester(qtmodeltester: object) -> None:
 def test_tab_models_pass_the_model_tester(
     qtmodeltester: object, dialog: RecordsDialog, service: JournalService
 ) -> None:
-    service.add_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
-    service.set_context(ContextEntry(date(2026, 1, 1)))
+    service.save_period(Period(date(2026, 10, 1), date(2026, 10, 5)))
+    service.save_context(ContextEntry(date(2026, 1, 1)))
     for page in dialog.pages.values():
         qtmodeltester.check(page.model)  # type: ignore[attr-defined]
 

@@ -41,7 +41,7 @@ def _dialog(qtbot: QtBot, service: JournalService, tab: str) -> RecordsDialog:
 def test_a_new_context_entry_starts_from_the_values_in_force(
     qtbot: QtBot, service: JournalService
 ) -> None:
-    service.set_context(
+    service.save_context(
         ContextEntry(
             since=date(2026, 1, 1),
             life_stage=LifeStage.REPRODUCTIVE,

@@ -172,7 +172,7 @@ def test_an_empty_profile_is_not_saved(dialog: RecordsDialog, service: JournalSe
 def test_an_existing_profile_is_shown_when_the_dialog_opens(
     qtbot: QtBot, service: JournalService
 ) -> None:
-    service.set_profile(Profile(birth_year=1990))
+    service.save_profile(Profile(birth_year=1990))
     shown = RecordsDialog(service, tab="profile")
     qtbot.addWidget(shown)
     page = shown.current_tab()

@@ -65,7 +65,7 @@ def test_import_then_again_adds_nothing(service: JournalService, format_name: st
 def test_preview_writes_nothing_and_matches_the_import(
     service: JournalService, journal_path: Path
 ) -> None:
-    service.add_period(Period(date(2026, 1, 4), date(2026, 1, 6)))
+    service.save_period(Period(date(2026, 1, 4), date(2026, 1, 6)))
     before = file_digest(journal_path)
     result = read_export(DATA / FILES["drip"], "drip")
     preview = service.plan_import(result)
@@ -74,7 +74,7 @@ def test_preview_writes_nothing_and_matches_the_import(
 
 
 def test_a_period_overlapping_a_logged_one_is_skipped_and_named(service: JournalService) -> None:
-    service.add_period(Period(date(2026, 1, 4), date(2026, 1, 6)))
+    service.save_period(Period(date(2026, 1, 4), date(2026, 1, 6)))
     plan = service.import_records(read_export(DATA / FILES["clue"], "clue"))
     assert [p.start for p in plan.add.periods] == [date(2026, 2, 2), date(2026, 3, 2)]
     overlap = next(s for s in plan.skipped if s.reason == "period overlapping one already logged")
@@ -152,7 +152,7 @@ def _damaged(format_name: str, raw: bytes) -> bytes:
 def test_a_damaged_file_changes_nothing(
     service: JournalService, journal_path: Path, tmp_path: Path, format_name: str
 ) -> None:
-    service.add_period(Period(date(2025, 12, 1), date(2025, 12, 4)))
+    service.save_period(Period(date(2025, 12, 1), date(2025, 12, 4)))
     before_data = service.data()
     before = file_digest(journal_path)
     source = tmp_path / FILES[format_name]

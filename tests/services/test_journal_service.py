@@ -105,20 +105,22 @@ def test_resolve_id_accepts_unique_prefix(service: JournalService) -> None:
 
 
 def test_overlapping_period_is_refused(service: JournalService) -> None:
-    service.add_period(Period(date(2026, 1, 3), date(2026, 1, 7)))
+    service.save_period(Period(date(2026, 1, 3), date(2026, 1, 7)))
     with pytest.raises(InvalidInput, match="overlaps"):
-        service.add_period(Period(date(2026, 1, 6), date(2026, 1, 9)))
+        service.save_period(Period(date(2026, 1, 6), date(2026, 1, 9)))
     assert service.periods() == [Period(date(2026, 1, 3), date(2026, 1, 7))]
 
 
 def test_context_records_round_trip(service: JournalService) -> None:
-    service.set_context(ContextEntry(date(2025, 1, 1), LifeStage.BREASTFEEDING, Contraception.NONE))
-    service.add_condition(Condition(ConditionName.PCOS, date(2020, 1, 1)))
-    service.add_screening(
+    service.save_context(
+        ContextEntry(date(2025, 1, 1), LifeStage.BREASTFEEDING, Contraception.NONE)
+    )
+    service.save_condition(Condition(ConditionName.PCOS, date(2020, 1, 1)))
+    service.save_screening(
         Screening(ScreeningKind.CERVICAL_SCREENING, date(2024, 5, 1), ScreeningResult.NORMAL)
     )
-    service.add_ovulation_sign(OvulationSign(date(2026, 1, 16), OvulationSignKind.PEAK_MUCUS))
-    service.add_appointment(Appointment(date(2026, 2, 10), "GP", "bring notes"))
+    service.save_ovulation_sign(OvulationSign(date(2026, 1, 16), OvulationSignKind.PEAK_MUCUS))
+    service.save_appointment(Appointment(date(2026, 2, 10), "GP", "bring notes"))
     data = service.data()
     assert data.context[0].life_stage is LifeStage.BREASTFEEDING
     assert data.conditions[0].name is ConditionName.PCOS
@@ -211,11 +213,11 @@ def test_after_sex_flag(service: JournalService) -> None:
 
 def test_duplicate_records_and_future_condition_are_refused(service: JournalService) -> None:
     condition = Condition(ConditionName.HPV, date(2025, 1, 1))
-    service.add_condition(condition)
+    service.save_condition(condition)
     with pytest.raises(InvalidInput, match="already in the journal"):
-        service.add_condition(condition)
+        service.save_condition(condition)
     with pytest.raises(InvalidInput, match="future"):
-        service.add_condition(Condition(ConditionName.PCOS, date(2027, 1, 1)))
+        service.save_condition(Condition(ConditionName.PCOS, date(2027, 1, 1)))
     assert service.data().conditions == (condition,)
 
 
@@ -244,15 +246,15 @@ def test_editing_a_record_swaps_it_in_one_transaction(
     old = Screening(ScreeningKind.STI_TEST, date(2025, 3, 1), ScreeningResult.UNKNOWN)
     new = Screening(ScreeningKind.STI_TEST, date(2025, 3, 1), ScreeningResult.NORMAL)
     other = Screening(ScreeningKind.CERVICAL_SCREENING, date(2024, 1, 1), ScreeningResult.NORMAL)
-    service.add_screening(old)
-    service.add_screening(other)
-    service.add_screening(new, replacing=old)
+    service.save_screening(old)
+    service.save_screening(other)
+    service.save_screening(new, replacing=old)
     assert set(service.data().screenings) == {new, other}
-    service.add_screening(new, replacing=new)  # saving unchanged is no clash
+    service.save_screening(new, replacing=new)  # saving unchanged is no clash
     digest = file_digest(journal_path)
     with pytest.raises(InvalidInput, match="already in the journal"):
-        service.add_screening(other, replacing=new)
+        service.save_screening(other, replacing=new)
     with pytest.raises(InvalidInput, match="future"):
-        service.add_screening(Screening(ScreeningKind.STI_TEST, date(2027, 1, 1)), replacing=new)
+        service.save_screening(Screening(ScreeningKind.STI_TEST, date(2027, 1, 1)), replacing=new)
     assert set(service.data().screenings) == {new, other}
     assert file_digest(journal_path) == digest

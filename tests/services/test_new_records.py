@@ -42,10 +42,10 @@ def test_pregnancy_tests_medications_and_profile_are_kept(service: JournalServic
     test = PregnancyTest(date(2026, 10, 1), PregnancyTestResult.POSITIVE)
     hrt = Medication(MedicationName.HRT_CONTINUOUS, date(2025, 6, 1))
     ec = Medication(MedicationName.EMERGENCY_CONTRACEPTION, date(2026, 9, 2), date(2026, 9, 2))
-    service.add_pregnancy_test(test)
-    service.add_medication(hrt)
-    service.add_medication(ec)
-    service.set_profile(Profile(birth_year=1980, name="Alex Example"))
+    service.save_pregnancy_test(test)
+    service.save_medication(hrt)
+    service.save_medication(ec)
+    service.save_profile(Profile(birth_year=1980, name="Alex Example"))
     assert len(seen) == 4 and all(c.context for c in seen)
     data = reopened(service)
     assert data.pregnancy_tests == (test,)
@@ -56,18 +56,18 @@ def test_pregnancy_tests_medications_and_profile_are_kept(service: JournalServic
 def test_editing_and_deleting_the_new_records(service: JournalService) -> None:
     negative = PregnancyTest(date(2026, 10, 1), PregnancyTestResult.NEGATIVE)
     positive = replace(negative, result=PregnancyTestResult.POSITIVE)
-    service.add_pregnancy_test(negative)
-    service.add_pregnancy_test(positive, replacing=negative)
+    service.save_pregnancy_test(negative)
+    service.save_pregnancy_test(positive, replacing=negative)
     assert service.data().pregnancy_tests == (positive,)
     tamoxifen = Medication(MedicationName.TAMOXIFEN, date(2024, 1, 1))
     stopped = replace(tamoxifen, until=date(2026, 1, 1))
-    service.add_medication(tamoxifen)
-    service.add_medication(stopped, replacing=tamoxifen)
+    service.save_medication(tamoxifen)
+    service.save_medication(stopped, replacing=tamoxifen)
     assert service.data().medications == (stopped,)
     service.delete_pregnancy_test(positive)
     service.delete_medication(stopped)
-    service.set_profile(Profile(birth_year=1980))
-    service.set_profile(Profile())
+    service.save_profile(Profile(birth_year=1980))
+    service.delete_profile()
     assert reopened(service) == JournalData()
 
 
@@ -75,24 +75,24 @@ def test_editing_and_deleting_the_new_records(service: JournalService) -> None:
     ("add", "message"),
     [
         (
-            lambda s: s.add_pregnancy_test(
+            lambda s: s.save_pregnancy_test(
                 PregnancyTest(date(2026, 12, 1), PregnancyTestResult.NEGATIVE)
             ),
             "'date': is in the future",
         ),
         (
-            lambda s: s.add_medication(Medication(MedicationName.TAMOXIFEN, date(2027, 1, 1))),
+            lambda s: s.save_medication(Medication(MedicationName.TAMOXIFEN, date(2027, 1, 1))),
             "'since': is in the future",
         ),
         (
-            lambda s: s.add_medication(
+            lambda s: s.save_medication(
                 Medication(MedicationName.TAMOXIFEN, date(2026, 1, 2), date(2026, 1, 1))
             ),
             "'until': is before the start",
         ),
-        (lambda s: s.set_profile(Profile(birth_year=2027)), "'birth_year': 2027 is in the future"),
-        (lambda s: s.set_profile(Profile(birth_year=1850)), "'birth_year': 1850 is not"),
-        (lambda s: s.set_profile(Profile(name="n" * 201)), "'name': is 201 characters"),
+        (lambda s: s.save_profile(Profile(birth_year=2027)), "'birth_year': 2027 is in the future"),
+        (lambda s: s.save_profile(Profile(birth_year=1850)), "'birth_year': 1850 is not"),
+        (lambda s: s.save_profile(Profile(name="n" * 201)), "'name': is 201 characters"),
     ],
 )
 def test_bad_new_records_are_refused_and_change_nothing(
@@ -107,9 +107,9 @@ def test_bad_new_records_are_refused_and_change_nothing(
 
 def test_the_same_medication_twice_is_refused(service: JournalService) -> None:
     hrt = Medication(MedicationName.HRT_SEQUENTIAL, date(2025, 6, 1))
-    service.add_medication(hrt)
+    service.save_medication(hrt)
     with pytest.raises(InvalidInput, match="already in the journal"):
-        service.add_medication(hrt)
+        service.save_medication(hrt)
 
 
 def test_an_ongoing_episode_is_kept_and_ended(service: JournalService) -> None:
@@ -152,7 +152,7 @@ def test_an_ongoing_episode_with_an_end_is_refused(service: JournalService) -> N
 
 
 def test_import_fills_the_profile_and_refuses_a_different_one(service: JournalService) -> None:
-    service.set_profile(Profile(name="Alex"))
+    service.save_profile(Profile(name="Alex"))
     document = {"format": "health-journal", "version": 2, "profile": {"birth_year": 1984}}
     service.import_data(document)
     assert service.profile() == Profile(birth_year=1984, name="Alex")
@@ -183,12 +183,12 @@ def test_import_refuses_future_new_records(
 
 
 def test_cycle_json_carries_pregnancy_and_age(service: JournalService) -> None:
-    service.set_profile(Profile(birth_year=1990))
-    service.add_pregnancy_test(PregnancyTest(date(2026, 3, 1), PregnancyTestResult.POSITIVE))
+    service.save_profile(Profile(birth_year=1990))
+    service.save_pregnancy_test(PregnancyTest(date(2026, 3, 1), PregnancyTestResult.POSITIVE))
     episode = service.add_episode(draft(when=datetime(2026, 3, 10, 8, 30)))
     cycle = service.explain(episode.id).to_json()["cycle"]
     assert cycle["pregnancy"] == "pregnant"
     assert cycle["age"] == 36
-    service.set_profile(Profile())
+    service.delete_profile()
     cycle = service.explain(episode.id).to_json()["cycle"]
     assert "age" not in cycle

@@ -90,9 +90,9 @@ def test_an_upgraded_first_schema_journal_keeps_the_new_records(tmp_path: Path) 
                 ongoing=True,
             )
         )
-        service.add_pregnancy_test(PregnancyTest(date(2026, 11, 1), PregnancyTestResult.NEGATIVE))
-        service.add_medication(Medication(MedicationName.ANTICOAGULANT, date(2025, 1, 1)))
-        service.set_profile(Profile(birth_year=1985))
+        service.save_pregnancy_test(PregnancyTest(date(2026, 11, 1), PregnancyTestResult.NEGATIVE))
+        service.save_medication(Medication(MedicationName.ANTICOAGULANT, date(2025, 1, 1)))
+        service.save_profile(Profile(birth_year=1985))
     finally:
         service.close()
     again = JournalService.open(copy, "sample passphrase")
