@@ -56,27 +56,42 @@ def match_cards(
         if card.rule.is_companion:
             continue
         if card.rule.from_triage:
-            if triage is not None:
-                levels = [TriageLevel(level) for level in sorted(card.rule.triage)]
-                reasons = [r for level in levels for r in triage.reasons_at(level)]
-                if reasons:
-                    found[card.id] = CardMatch(card, tuple(reasons), card.rule.score)
-            continue
-        verdict = card.rule.evaluate(situation, facts)
-        reasons = list(verdict.reasons) if verdict else []
-        if verdict is not None or not card.rule.rules_out(situation):
-            reasons += [r for r in raised.get(card.id, ()) if r not in reasons]
-        if reasons:
-            score = verdict.score if verdict else card.rule.score
-            found[card.id] = CardMatch(card, tuple(reasons), score)
+            match = _triage_match(card, triage)
+        else:
+            match = _rule_match(card, situation, facts, raised.get(card.id, ()))
+        if match is not None:
+            found[card.id] = match
     for card in catalogue:
-        if not card.rule.is_companion:
-            continue
-        titles = [m.card.title for m in found.values() if m.card.severity in card.rule.accompanies]
-        companion = card.rule.accompany(titles)
-        if companion is not None:
-            found[card.id] = CardMatch(card, companion.reasons, companion.score)
+        if card.rule.is_companion:
+            titles = [
+                m.card.title for m in found.values() if m.card.severity in card.rule.accompanies
+            ]
+            companion = card.rule.accompany(titles)
+            if companion is not None:
+                found[card.id] = CardMatch(card, companion.reasons, companion.score)
     return tuple(in_display_order(found.values()))
+
+
+def _triage_match(card: Card, triage: Triage | None) -> CardMatch | None:
+    """A triage card, with exactly the triage reasons of its levels (none: not shown)."""
+    if triage is None:
+        return None
+    levels = [TriageLevel(level) for level in sorted(card.rule.triage)]
+    reasons = [r for level in levels for r in triage.reasons_at(level)]
+    return CardMatch(card, tuple(reasons), card.rule.score) if reasons else None
+
+
+def _rule_match(
+    card: Card, situation: Situation, facts: Mapping[str, object], raised: Sequence[str]
+) -> CardMatch | None:
+    """A card whose rule holds, or one a history pattern raised (unless ruled out)."""
+    verdict = card.rule.evaluate(situation, facts)
+    reasons = list(verdict.reasons) if verdict else []
+    if verdict is not None or not card.rule.rules_out(situation):
+        reasons += [r for r in raised if r not in reasons]
+    if not reasons:
+        return None
+    return CardMatch(card, tuple(reasons), verdict.score if verdict else card.rule.score)
 
 
 _PRESSING = {Severity.URGENT: 0, Severity.SEE_PROVIDER: 1}

@@ -574,9 +574,7 @@ def parse_rule(data: object) -> Rule:
     unknown = set(data) - _RULE_KEYS
     if unknown:
         raise RuleError(f"rule: unknown key {sorted(unknown)[0]!r}")
-    score = data.get("score", 0)
-    if not isinstance(score, int) or isinstance(score, bool):
-        raise RuleError("rule.score must be a whole number")
+    score = _whole_number(data.get("score", 0), "rule.score")
     all_ = _conditions(data, "all", reason_required=False)
     any_ = _conditions(data, "any", reason_required=True)
     none = _conditions(data, "none", reason_required=False)
@@ -586,18 +584,7 @@ def parse_rule(data: object) -> Rule:
     groups: dict[str, list[Condition]] = {}
     for condition in any_:
         groups.setdefault(condition.group, []).append(condition)
-    try:
-        accompanies = frozenset(Severity(v) for v in data.get("accompanies", []))
-    except (ValueError, TypeError):
-        raise RuleError("rule.accompanies must list severities") from None
-    accompany_reason = data.get("accompany_reason")
-    if accompanies and not isinstance(accompany_reason, str):
-        raise RuleError("rule.accompany_reason is required with rule.accompanies")
-    if isinstance(accompany_reason, str):
-        _check_template(accompany_reason, frozenset({"matched"}), "rule.accompany_reason")
-    triage = data.get("triage", [])
-    if not isinstance(triage, list) or not all(v in TRIAGE_LEVELS for v in triage):
-        raise RuleError(f"rule.triage must list triage levels ({', '.join(sorted(TRIAGE_LEVELS))})")
+    accompanies, accompany_reason = _accompaniment(data)
     rule = Rule(
         score=score,
         all=all_,
@@ -605,16 +592,48 @@ def parse_rule(data: object) -> Rule:
         none=none,
         boosts=boosts,
         accompanies=accompanies,
-        accompany_reason=accompany_reason if isinstance(accompany_reason, str) else None,
-        triage=frozenset(triage),
+        accompany_reason=accompany_reason,
+        triage=_triage_levels(data),
     )
-    if rule.triage or accompanies:
-        return rule
+    if not (rule.triage or accompanies):
+        _check_shows_reasons(all_, any_)
+    return rule
+
+
+def _whole_number(value: object, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RuleError(f"{where} must be a whole number")
+    return value
+
+
+def _accompaniment(data: dict[str, Any]) -> tuple[frozenset[Severity], str | None]:
+    """The severities a companion card accompanies, and its reason template."""
+    try:
+        accompanies = frozenset(Severity(v) for v in data.get("accompanies", []))
+    except (ValueError, TypeError):
+        raise RuleError("rule.accompanies must list severities") from None
+    reason = data.get("accompany_reason")
+    if accompanies and not isinstance(reason, str):
+        raise RuleError("rule.accompany_reason is required with rule.accompanies")
+    if not isinstance(reason, str):
+        return accompanies, None
+    _check_template(reason, frozenset({"matched"}), "rule.accompany_reason")
+    return accompanies, reason
+
+
+def _triage_levels(data: dict[str, Any]) -> frozenset[str]:
+    triage = data.get("triage", [])
+    if not isinstance(triage, list) or not all(v in TRIAGE_LEVELS for v in triage):
+        raise RuleError(f"rule.triage must list triage levels ({', '.join(sorted(TRIAGE_LEVELS))})")
+    return frozenset(triage)
+
+
+def _check_shows_reasons(all_: Sequence[Condition], any_: Sequence[Condition]) -> None:
+    """A card of its own rule (not triage, not a companion) must be able to say why."""
     if not any_ and not any(c.reason for c in all_):
         raise RuleError("rule: give a reason on an 'all' entry or add 'any' entries")
     if not (all_ or any_):
         raise RuleError("rule: a card needs 'all' or 'any' conditions, 'accompanies' or 'triage'")
-    return rule
 
 
 def _conditions(data: dict[str, Any], key: str, *, reason_required: bool) -> tuple[Condition, ...]:
@@ -629,6 +648,24 @@ def _conditions(data: dict[str, Any], key: str, *, reason_required: bool) -> tup
 def _condition(entry: object, where: str, reason_required: bool) -> Condition:
     if not isinstance(entry, dict):
         raise RuleError(f"{where} must be a table")
+    tests = _tests(entry, where)
+    reason = entry.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        raise RuleError(f"{where}.reason must be text")
+    if reason is None and reason_required:
+        raise RuleError(f"{where}: a reason is required here")
+    if reason is not None:
+        provided = frozenset().union(*(p.provides for _n, p, _v in tests))
+        _check_template(reason, FACT_NAMES | provided, f"{where}.reason")
+    score = _whole_number(entry.get("score", 0), f"{where}.score")
+    group = entry.get("group", "main")
+    if not isinstance(group, str):
+        raise RuleError(f"{where}.group must be text")
+    return Condition(tuple(tests), reason, score, group)
+
+
+def _tests(entry: dict[str, Any], where: str) -> list[tuple[str, Predicate, object]]:
+    """The condition's tests: every key but reason, score and group names a predicate."""
     tests: list[tuple[str, Predicate, object]] = []
     for name, raw in entry.items():
         if name in _CONDITION_KEYS:
@@ -642,20 +679,7 @@ def _condition(entry: object, where: str, reason_required: bool) -> Condition:
             raise RuleError(f"{where}.{name}: {error}") from None
     if not tests:
         raise RuleError(f"{where}: a condition needs at least one test")
-    reason = entry.get("reason")
-    if reason is not None and not isinstance(reason, str):
-        raise RuleError(f"{where}.reason must be text")
-    if reason is None and reason_required:
-        raise RuleError(f"{where}: a reason is required here")
-    if reason is not None:
-        provided = frozenset().union(*(p.provides for _n, p, _v in tests))
-        _check_template(reason, FACT_NAMES | provided, f"{where}.reason")
-    score, group = entry.get("score", 0), entry.get("group", "main")
-    if not isinstance(score, int) or isinstance(score, bool):
-        raise RuleError(f"{where}.score must be a whole number")
-    if not isinstance(group, str):
-        raise RuleError(f"{where}.group must be text")
-    return Condition(tuple(tests), reason, score, group)
+    return tests
 
 
 def _check_template(template: str, allowed: frozenset[str], where: str) -> None:

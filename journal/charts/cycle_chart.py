@@ -100,6 +100,39 @@ def draw_cycle_chart(
         figure.set_layout_engine(MarginLayout([], FONT_SIZE))
         return artists
 
+    labels = _scale(axes, rows, pal)
+    _draw_cycles(axes, artists, rows)
+    placed = _place_episodes(rows)
+    artists.add_episodes(
+        [g[0] for g in placed],
+        np.array([g[1] for g in placed], dtype=float),
+        np.array([g[2] for g in placed], dtype=float),
+    )
+
+    artists._make_highlight(axes, guide=False)
+    artists.set_highlight(highlight)
+    legend = add_legend(
+        figure,
+        pal,
+        [g[0] for g in placed],
+        periods=True,
+        ovulations=artists.ovulation is not None,
+    )
+    artists.legend, entries = legend if legend is not None else (None, [])
+    figure.set_layout_engine(
+        MarginLayout(
+            labels,
+            FONT_SIZE,
+            x_label=True,
+            legend=artists.legend,
+            legend_entries=(entries, [str(h.get_label()) for h in entries]),
+        )
+    )
+    return artists
+
+
+def _scale(axes: Axes, rows: Sequence[CycleRow], pal: Palette) -> list[str]:
+    """Days of the cycle across, one row per cycle; returns the row labels shown."""
     last_day = max(DEFAULT_CYCLE_LENGTH, *(min(r.span, MAX_CYCLE_LOOKBACK) for r in rows))
     axes.set_xlim(0.4, last_day + 0.6)
     axes.set_ylim(-0.7, len(rows) - 0.3)
@@ -108,10 +141,17 @@ def draw_cycle_chart(
     axes.set_xlabel("Day of cycle")
     axes.grid(axis="x", color=pal.grid, linewidth=0.8)
 
+    # Label every row, or every n-th counted from the latest when there are many.
     step = max(1, -(-len(rows) // MAX_LABELLED_ROWS))
     labelled = [i for i in range(len(rows)) if (len(rows) - 1 - i) % step == 0]
-    axes.set_yticks(labelled, [_row_label(rows[i]) for i in labelled])
+    labels = [_row_label(rows[i]) for i in labelled]
+    axes.set_yticks(labelled, labels)
+    return labels
 
+
+def _draw_cycles(axes: Axes, artists: CycleChartArtists, rows: Sequence[CycleRow]) -> None:
+    """Each cycle's line (dashed when its length is unknown), its period and ovulation."""
+    pal = artists.palette
     artists.baselines = LineCollection(
         [[(0.5, i), (row.span + 0.5, i)] for i, row in enumerate(rows)],
         colors=pal.grid,
@@ -154,34 +194,11 @@ def draw_cycle_chart(
             gid="ovulation",
         )
 
+
+def _place_episodes(rows: Sequence[CycleRow]) -> list[tuple[EpisodePoint, float, float]]:
+    """Each episode at its cycle day on its cycle's row, same-day ones side by side."""
     placed: list[tuple[EpisodePoint, float, float]] = []
     for i, row in enumerate(rows):
         for point, (x, y) in zip(row.episodes, _offsets(row.episodes, i), strict=True):
             placed.append((point, x, y))
-    artists.add_episodes(
-        [g[0] for g in placed],
-        np.array([g[1] for g in placed], dtype=float),
-        np.array([g[2] for g in placed], dtype=float),
-    )
-
-    artists._make_highlight(axes, guide=False)
-    artists.set_highlight(highlight)
-    legend = add_legend(
-        figure,
-        pal,
-        [g[0] for g in placed],
-        periods=True,
-        ovulations=bool(marks),
-    )
-    artists.legend, entries = legend if legend is not None else (None, [])
-    labels = [str(h.get_label()) for h in entries]
-    figure.set_layout_engine(
-        MarginLayout(
-            [_row_label(rows[i]) for i in labelled],
-            FONT_SIZE,
-            x_label=True,
-            legend=artists.legend,
-            legend_entries=(entries, labels),
-        )
-    )
-    return artists
+    return placed

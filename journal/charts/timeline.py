@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 import matplotlib.dates as mdates
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 
@@ -151,6 +152,54 @@ def draw_timeline(
     axes.grid(axis="x", color=pal.grid, linewidth=0.8)
     axes.grid(axis="y", color=pal.grid, linewidth=0.6, linestyle=":")
 
+    _draw_cycle_marks(axes, artists, data)
+    points = data.episodes
+    _place_episodes(artists, points)
+
+    artists._make_highlight(axes, guide=True)
+    artists.set_highlight(highlight)
+
+    _date_axis(axes)
+
+    artists.message = axes.text(
+        0.5,
+        0.55,
+        EMPTY_MESSAGE,
+        transform=axes.transAxes,
+        ha="center",
+        va="center",
+        color=pal.muted,
+        fontsize=FONT_SIZE + 3,
+        zorder=6,
+        visible=False,
+    )
+    legend = add_legend(
+        figure, pal, points, periods=bool(data.periods), ovulations=bool(data.ovulations)
+    )
+    artists.legend, entries = legend if legend is not None else (None, [])
+    labels = [str(h.get_label()) for h in entries]
+    figure.set_layout_engine(
+        MarginLayout(
+            [a.short_label for a in Amount],
+            FONT_SIZE,
+            legend=artists.legend,
+            legend_entries=(entries, labels),
+        )
+    )
+
+    if not _show_range(artists, start, end):
+        # Nothing at all to place in time: the message alone, no empty date axis.
+        axes.set_axis_off()
+        artists.message.set_visible(True)
+        return artists
+    axes.callbacks.connect("xlim_changed", artists._update_message)
+    artists._update_message()
+    return artists
+
+
+def _draw_cycle_marks(axes: Axes, artists: TimelineArtists, data: TimelineData) -> None:
+    """Period bands across the whole height and estimated ovulations along the top."""
+    pal = artists.palette
     if data.periods:
         boxes = [
             [(x0, 0.0), (x0, 1.0), (x1, 1.0), (x1, 0.0)]
@@ -182,7 +231,9 @@ def draw_timeline(
             gid="ovulation",
         )
 
-    points = data.episodes
+
+def _place_episodes(artists: TimelineArtists, points: Sequence[EpisodePoint]) -> None:
+    """Each episode at its moment and amount level, same-moment ones nudged apart."""
     epoch = _epoch()
     # Same arithmetic as _num, one subtraction per point and one division for all.
     seconds = np.fromiter(
@@ -198,9 +249,8 @@ def draw_timeline(
             points[int(np.argmax(all_xs))].day,
         )
 
-    artists._make_highlight(axes, guide=True)
-    artists.set_highlight(highlight)
 
+def _date_axis(axes: Axes) -> None:
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     # Month starts carry the year when ticks are days, so no separate offset text is needed.
@@ -211,39 +261,13 @@ def draw_timeline(
     )
     axes.xaxis.set_major_formatter(formatter)
 
-    artists.message = axes.text(
-        0.5,
-        0.55,
-        EMPTY_MESSAGE,
-        transform=axes.transAxes,
-        ha="center",
-        va="center",
-        color=pal.muted,
-        fontsize=FONT_SIZE + 3,
-        zorder=6,
-        visible=False,
-    )
-    legend = add_legend(
-        figure, pal, points, periods=bool(data.periods), ovulations=bool(data.ovulations)
-    )
-    artists.legend, entries = legend if legend is not None else (None, [])
-    labels = [str(h.get_label()) for h in entries]
-    figure.set_layout_engine(
-        MarginLayout(
-            [a.short_label for a in Amount],
-            FONT_SIZE,
-            legend=artists.legend,
-            legend_entries=(entries, labels),
-        )
-    )
 
+def _show_range(artists: TimelineArtists, start: date | None, end: date | None) -> bool:
+    """Show ``start`` to ``end`` (each defaults to the data's own); False: nothing to show."""
     bounds = artists.data_range()
     if bounds is None:
         if start is None and end is None:
-            # Nothing at all to place in time: the message alone, no empty date axis.
-            axes.set_axis_off()
-            artists.message.set_visible(True)
-            return artists
+            return False
         only = start if start is not None else end
         assert only is not None
         bounds = (only, only)
@@ -252,6 +276,4 @@ def draw_timeline(
     if last < first:
         first, last = last, first
     artists.set_range(first, last)
-    axes.callbacks.connect("xlim_changed", artists._update_message)
-    artists._update_message()
-    return artists
+    return True

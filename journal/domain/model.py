@@ -10,6 +10,7 @@ gives back exactly what was entered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -330,41 +331,23 @@ def context_on(data: JournalData, day: date) -> ContextOnDate:
     """The context in force on ``day``: the latest entry on or before it, conditions known then."""
     entries = sorted((c for c in data.context if c.since <= day), key=lambda c: c.since)
     current = entries[-1] if entries else ContextEntry(since=day)
-    # When contraception started: the first entry of the unbroken run with this method.
-    method_since: date | None = None
-    for entry in reversed(entries):
-        if entry.contraception is not current.contraception:
-            break
-        method_since = entry.since
-    # Same-day results order normal < unknown < abnormal, so the more cautious one counts
-    # as the latest whatever order the records came in.
-    screenings = tuple(
-        sorted(
-            (s for s in data.screenings if s.date <= day),
-            key=lambda s: (s.date, s.kind.value, _RESULT_CAUTION[s.result]),
-        )
-    )
+    screenings = _screenings_by(data, day)
     cervical = [s for s in screenings if s.kind is ScreeningKind.CERVICAL_SCREENING]
-    emergency = [
-        m.since
-        for m in data.medications
-        if m.name is MedicationName.EMERGENCY_CONTRACEPTION and m.since <= day
-    ]
     return ContextOnDate(
         day=day,
         life_stage=current.life_stage,
         contraception=current.contraception,
         trying_to_conceive=current.trying_to_conceive,
-        contraception_since=method_since,
+        contraception_since=_method_since(entries, current.contraception),
         conditions=frozenset(c.name for c in data.conditions if c.since <= day),
         last_cervical_screening=cervical[-1] if cervical else None,
         screenings=screenings,
         known=bool(entries),
-        context_since=entries[-1].since if entries else None,
+        context_since=current.since if entries else None,
         medications=tuple(
             sorted((m for m in data.medications if m.in_force(day)), key=_medication_key)
         ),
-        last_emergency_contraception=max(emergency) if emergency else None,
+        last_emergency_contraception=_last_emergency_contraception(data.medications, day),
         last_birth=_last_birth(entries),
         pregnancy_tests=tuple(
             sorted(
@@ -374,6 +357,39 @@ def context_on(data: JournalData, day: date) -> ContextOnDate:
         ),
         age=data.profile.age_on(day),
     )
+
+
+def _method_since(entries: list[ContextEntry], method: Contraception) -> date | None:
+    """When contraception started: the first entry of the unbroken run with this method."""
+    since: date | None = None
+    for entry in reversed(entries):
+        if entry.contraception is not method:
+            break
+        since = entry.since
+    return since
+
+
+def _screenings_by(data: JournalData, day: date) -> tuple[Screening, ...]:
+    """Screenings on or before ``day``, oldest first.
+
+    Same-day results order normal < unknown < abnormal, so the more cautious one counts
+    as the latest whatever order the records came in.
+    """
+    return tuple(
+        sorted(
+            (s for s in data.screenings if s.date <= day),
+            key=lambda s: (s.date, s.kind.value, _RESULT_CAUTION[s.result]),
+        )
+    )
+
+
+def _last_emergency_contraception(medications: Iterable[Medication], day: date) -> date | None:
+    doses = [
+        m.since
+        for m in medications
+        if m.name is MedicationName.EMERGENCY_CONTRACEPTION and m.since <= day
+    ]
+    return max(doses) if doses else None
 
 
 def _last_birth(entries: list[ContextEntry]) -> date | None:

@@ -7,7 +7,8 @@ discharge, tests, sex and the rest. Clue's older ``.cluedata`` backup (``{"data"
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from journal.domain.vocabulary import Amount, Colour, Mucus, OvulationSignKind, Symptom
@@ -80,34 +81,9 @@ def from_document(document: object) -> ImportResult:
             raise fail(LABEL, record, "type", "is missing")
         day = day_from(item.get("date"), LABEL, record, "date")
         options = _options(item.get("value"))
-        if kind == "period":
-            for option in options:
-                if option not in _FLOW:
-                    book.skips.add(f"unknown period option '{option[:20]}'", day)
-                elif option == "spotting":
-                    book.bleeding(day)
-                else:
-                    book.flow(day)
-        elif kind == "spotting":
-            colour = next((_SPOTTING_COLOUR[o] for o in options if o in _SPOTTING_COLOUR), None)
-            book.bleeding(day, Amount.SPOTTING, colour)
-        elif kind == "discharge":
-            for option in options:
-                if option in _DISCHARGE:
-                    book.mucus(day, _DISCHARGE[option])
-                elif option == "atypical":
-                    book.symptom(day, Symptom.UNUSUAL_DISCHARGE)
-                else:
-                    book.skips.add(f"unknown discharge option '{option[:20]}'", day)
-        elif kind == "tests":
-            _tests(book, day, options)
-        elif kind in ("sex_life", "sex"):
-            if any(_is_intercourse(o) for o in options):
-                book.intercourse(day)
-        elif kind == "pain":
-            for option in options:
-                if option in _PAIN:
-                    book.symptom(day, _PAIN[option])
+        read = _MEASUREMENTS.get(kind)
+        if read is not None:
+            read(book, day, options)
         elif kind in _NOT_KEPT:
             book.skips.add(f"{_NOT_KEPT[kind]} (not kept)")
         else:
@@ -115,7 +91,43 @@ def from_document(document: object) -> ImportResult:
     return book.build()
 
 
-def _tests(book: DayBook, day: Any, options: Iterable[str]) -> None:
+def _period(book: DayBook, day: date, options: Iterable[str]) -> None:
+    for option in options:
+        if option not in _FLOW:
+            book.skips.add(f"unknown period option '{option[:20]}'", day)
+        elif option == "spotting":
+            book.bleeding(day)
+        else:
+            book.flow(day)
+
+
+def _spotting(book: DayBook, day: date, options: Iterable[str]) -> None:
+    colour = next((_SPOTTING_COLOUR[o] for o in options if o in _SPOTTING_COLOUR), None)
+    book.bleeding(day, Amount.SPOTTING, colour)
+
+
+def _discharge(book: DayBook, day: date, options: Iterable[str]) -> None:
+    for option in options:
+        if option in _DISCHARGE:
+            book.mucus(day, _DISCHARGE[option])
+        elif option == "atypical":
+            book.symptom(day, Symptom.UNUSUAL_DISCHARGE)
+        else:
+            book.skips.add(f"unknown discharge option '{option[:20]}'", day)
+
+
+def _sex(book: DayBook, day: date, options: Iterable[str]) -> None:
+    if any(_is_intercourse(o) for o in options):
+        book.intercourse(day)
+
+
+def _pain(book: DayBook, day: date, options: Iterable[str]) -> None:
+    for option in options:
+        if option in _PAIN:
+            book.symptom(day, _PAIN[option])
+
+
+def _tests(book: DayBook, day: date, options: Iterable[str]) -> None:
     for option in options:
         if option == "ovulation_positive":
             book.sign(day, OvulationSignKind.POSITIVE_OPK)
@@ -125,6 +137,18 @@ def _tests(book: DayBook, day: Any, options: Iterable[str]) -> None:
             book.pregnancy_test(day, positive=option.endswith("positive"))
         else:
             book.skips.add(f"unknown test option '{option[:30]}'", day)
+
+
+#: How each kind of measurement is read into the day book.
+_MEASUREMENTS: dict[str, Callable[[DayBook, date, Iterable[str]], None]] = {
+    "period": _period,
+    "spotting": _spotting,
+    "discharge": _discharge,
+    "tests": _tests,
+    "sex_life": _sex,
+    "sex": _sex,
+    "pain": _pain,
+}
 
 
 def _is_intercourse(option: str) -> bool:

@@ -7,7 +7,7 @@ Schema 4 and 5 differ in columns, so columns are found by header name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from journal.domain.vocabulary import Amount, Mucus
 from journal.imports.common import DayBook, ImportResult, day_from, decode_text, fail
@@ -49,29 +49,33 @@ def parse(source: Source) -> ImportResult:
             index = columns.get(name)
             return row[index].strip() if index is not None and index < len(row) else ""
 
-        day = day_from(cell("date"), LABEL, record, "date")
-        bleeding = cell("bleeding.value")
-        if bleeding:
-            amount = _AMOUNTS.get(bleeding)
-            if amount is None:
-                book.skips.add(f"unknown bleeding.value '{bleeding[:10]}'", day)
-            elif cell("bleeding.exclude") == "true":
-                book.bleeding(day, amount)
-            else:
-                book.flow(day, spotting=amount is Amount.SPOTTING)
-        mucus = _TEXTURE.get(cell("mucus.texture")) or _FEELING.get(cell("mucus.feeling"))
-        if mucus is not None and cell("mucus.exclude") != "true":
-            book.mucus(day, mucus)
-        if cell("sex.partner") == "true":
-            book.intercourse(day)
-        for name in ("bleeding.note", "note.value"):
-            if cell(name):
-                book.note(day, cell(name))
-        if cell("temperature.value"):
-            temperatures += 1
+        temperatures += _read_row(book, cell, record)
     if temperatures:
         book.skips.add("temperature readings (not kept)", count=temperatures)
     return book.build()
+
+
+def _read_row(book: DayBook, cell: Callable[[str], str], record: str) -> int:
+    """One day's row into the book; 1 when it held a temperature (not kept), else 0."""
+    day = day_from(cell("date"), LABEL, record, "date")
+    bleeding = cell("bleeding.value")
+    if bleeding:
+        amount = _AMOUNTS.get(bleeding)
+        if amount is None:
+            book.skips.add(f"unknown bleeding.value '{bleeding[:10]}'", day)
+        elif cell("bleeding.exclude") == "true":
+            book.bleeding(day, amount)
+        else:
+            book.flow(day, spotting=amount is Amount.SPOTTING)
+    mucus = _TEXTURE.get(cell("mucus.texture")) or _FEELING.get(cell("mucus.feeling"))
+    if mucus is not None and cell("mucus.exclude") != "true":
+        book.mucus(day, mucus)
+    if cell("sex.partner") == "true":
+        book.intercourse(day)
+    for name in ("bleeding.note", "note.value"):
+        if cell(name):
+            book.note(day, cell(name))
+    return 1 if cell("temperature.value") else 0
 
 
 def _rows(text: str) -> Iterator[list[str]]:

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -108,25 +108,68 @@ def _event(book: DayBook, event: object, record: str) -> None:
     category = str(event.get("category") or "")
     sub = str(event.get("subcategory") or "")
     key = sub.lower().replace("_", "").replace(" ", "")
-    if category == "OvulationTest":
-        if key == "positive":
-            book.sign(day, OvulationSignKind.POSITIVE_OPK)
-        else:
-            book.skips.add(f"ovulation test '{sub[:20]}' (only positive tests are kept)", day)
-    elif category == "PregnancyTest" and key in ("positive", "negative"):
-        book.pregnancy_test(day, positive=key == "positive")
-    elif category in ("Fluid", "Symptom", "Spotting") and key in _BLEEDING:
-        book.bleeding(day, colour=_BLEEDING[key])
-    elif category == "Fluid" and key in _FLUID:
-        book.mucus(day, _FLUID[key])
-    elif category == "Fluid" and key in ("unusual", "atypical"):
-        book.symptom(day, Symptom.UNUSUAL_DISCHARGE)
-    elif category == "Symptom" and key in _SYMPTOMS:
-        book.symptom(day, _SYMPTOMS[key])
-    elif category == "Sex":
-        if key in ("didnthave", "none", "nosex", "highsexdrive", "lowsexdrive", "masturbation"):
-            book.skips.add(f"Sex '{sub[:20]}' (not intercourse)", day)
-        else:
-            book.intercourse(day)
-    else:
+    read = _EVENTS.get(category)
+    if read is None or not read(book, day, key, sub):
         book.skips.add(f"events '{category[:20]}/{sub[:20]}' (not kept)", day)
+
+
+# Each reader takes the day, the subcategory as a key and as written; False: not kept.
+def _ovulation_test(book: DayBook, day: date, key: str, sub: str) -> bool:
+    if key == "positive":
+        book.sign(day, OvulationSignKind.POSITIVE_OPK)
+    else:
+        book.skips.add(f"ovulation test '{sub[:20]}' (only positive tests are kept)", day)
+    return True
+
+
+def _pregnancy_test(book: DayBook, day: date, key: str, sub: str) -> bool:
+    if key not in ("positive", "negative"):
+        return False
+    book.pregnancy_test(day, positive=key == "positive")
+    return True
+
+
+def _fluid(book: DayBook, day: date, key: str, sub: str) -> bool:
+    if _spotting(book, day, key, sub):
+        return True
+    if key in _FLUID:
+        book.mucus(day, _FLUID[key])
+    elif key in ("unusual", "atypical"):
+        book.symptom(day, Symptom.UNUSUAL_DISCHARGE)
+    else:
+        return False
+    return True
+
+
+def _symptom(book: DayBook, day: date, key: str, sub: str) -> bool:
+    if _spotting(book, day, key, sub):
+        return True
+    if key not in _SYMPTOMS:
+        return False
+    book.symptom(day, _SYMPTOMS[key])
+    return True
+
+
+def _spotting(book: DayBook, day: date, key: str, sub: str) -> bool:
+    if key not in _BLEEDING:
+        return False
+    book.bleeding(day, colour=_BLEEDING[key])
+    return True
+
+
+def _sex(book: DayBook, day: date, key: str, sub: str) -> bool:
+    if key in ("didnthave", "none", "nosex", "highsexdrive", "lowsexdrive", "masturbation"):
+        book.skips.add(f"Sex '{sub[:20]}' (not intercourse)", day)
+    else:
+        book.intercourse(day)
+    return True
+
+
+_EVENTS: dict[str, Callable[[DayBook, date, str, str], bool]] = {
+    "OvulationTest": _ovulation_test,
+    "PregnancyTest": _pregnancy_test,
+    "Fluid": _fluid,
+    "Symptom": _symptom,
+    "Spotting": _spotting,
+    "Sex": _sex,
+}

@@ -6,11 +6,14 @@ Pure: the service hands in the journal's current data and today's date, writes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from journal.domain.dates import DATES
 from journal.domain.model import Episode, JournalData, OvulationSign, Period, PregnancyTest
+from journal.domain.validation import overlapping_period
 from journal.imports.common import ImportResult, SkipLog, Skipped
 
 # Every overlapping period is named in the preview (up to this many).
@@ -73,77 +76,85 @@ class ImportPlan:
 
 def plan_import(result: ImportResult, existing: JournalData, today: date) -> ImportPlan:
     """Compare what a file holds with the journal: new records, duplicates, clashes."""
-    skips = SkipLog()
-    skips.extend(result.skipped)
-    duplicates = 0
+    merge = _Merge(today)
+    merge.skips.extend(result.skipped)
     incoming = result.data
+    return ImportPlan(
+        format=result.format,
+        add=JournalData(
+            periods=tuple(merge.periods(incoming.periods, existing.periods)),
+            episodes=tuple(merge.episodes(incoming.episodes, existing)),
+            ovulation_signs=tuple(
+                merge.dated(incoming.ovulation_signs, existing.ovulation_signs, "ovulation sign")
+            ),
+            pregnancy_tests=tuple(
+                merge.dated(incoming.pregnancy_tests, existing.pregnancy_tests, "pregnancy test")
+            ),
+        ),
+        duplicates=merge.duplicates,
+        skipped=merge.skips.items(),
+    )
 
-    periods: list[Period] = []
-    logged = sorted(existing.periods, key=lambda p: p.start)
-    for period in incoming.periods:
-        if period.start > today:
-            skips.add("dated in the future", f"period from {DATES.short(period.start)}")
-        elif period in logged:
-            duplicates += 1
-        else:
-            clash = next((o for o in logged if _overlap(o, period)), None)
-            if clash is None:
-                periods.append(period)
-            else:
-                skips.add(
+
+D = TypeVar("D", OvulationSign, PregnancyTest)
+
+
+class _Merge:
+    """Sorts incoming records into new ones, duplicates (counted) and skips (with reasons)."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.skips = SkipLog()
+        self.duplicates = 0
+
+    def periods(self, incoming: Iterable[Period], existing: Iterable[Period]) -> list[Period]:
+        logged = sorted(existing, key=lambda p: p.start)
+        out: list[Period] = []
+        for period in incoming:
+            if period.start > self.today:
+                self.skips.add("dated in the future", f"period from {DATES.short(period.start)}")
+            elif period in logged:
+                self.duplicates += 1
+            elif (clash := overlapping_period(period, logged)) is not None:
+                self.skips.add(
                     "period overlapping one already logged",
                     f"{_span(period)} overlaps {_span(clash)}",
                     limit=OVERLAPS_NAMED,
                 )
+            else:
+                out.append(period)
+        return out
 
-    ids = {e.id for e in existing.episodes}
-    keys = {(e.day, e.amount, e.trigger) for e in existing.episodes}
-    episodes: list[Episode] = []
-    for episode in incoming.episodes:
-        if episode.id in ids or (episode.day, episode.amount, episode.trigger) in keys:
-            duplicates += 1
-        elif episode.day > today:
-            skips.add("dated in the future", f"episode on {DATES.short(episode.day)}")
-        elif any(p.contains(episode.day) for p in logged):
-            skips.add("bleeding inside a period already logged (it belongs to it)", episode.day)
-        else:
-            episodes.append(episode)
+    def episodes(self, incoming: Iterable[Episode], existing: JournalData) -> list[Episode]:
+        """New episodes; one inside a logged period belongs to it and is left out."""
+        ids = {e.id for e in existing.episodes}
+        keys = {(e.day, e.amount, e.trigger) for e in existing.episodes}
+        out: list[Episode] = []
+        for episode in incoming:
+            if episode.id in ids or (episode.day, episode.amount, episode.trigger) in keys:
+                self.duplicates += 1
+            elif episode.day > self.today:
+                self.skips.add("dated in the future", f"episode on {DATES.short(episode.day)}")
+            elif any(p.contains(episode.day) for p in existing.periods):
+                self.skips.add(
+                    "bleeding inside a period already logged (it belongs to it)", episode.day
+                )
+            else:
+                out.append(episode)
+        return out
 
-    have = set(existing.ovulation_signs)
-    signs: list[OvulationSign] = []
-    for sign in incoming.ovulation_signs:
-        if sign in have:
-            duplicates += 1
-        elif sign.date > today:
-            skips.add("dated in the future", f"ovulation sign on {DATES.short(sign.date)}")
-        else:
-            signs.append(sign)
-
-    logged_tests = set(existing.pregnancy_tests)
-    tests: list[PregnancyTest] = []
-    for test in incoming.pregnancy_tests:
-        if test in logged_tests:
-            duplicates += 1
-        elif test.date > today:
-            skips.add("dated in the future", f"pregnancy test on {DATES.short(test.date)}")
-        else:
-            tests.append(test)
-
-    return ImportPlan(
-        format=result.format,
-        add=JournalData(
-            periods=tuple(periods),
-            episodes=tuple(episodes),
-            ovulation_signs=tuple(signs),
-            pregnancy_tests=tuple(tests),
-        ),
-        duplicates=duplicates,
-        skipped=skips.items(),
-    )
-
-
-def _overlap(a: Period, b: Period) -> bool:
-    return a.start <= b.last_day and b.start <= a.last_day
+    def dated(self, incoming: Iterable[D], existing: Iterable[D], noun: str) -> list[D]:
+        """Records of one day (signs, tests): new unless already there or in the future."""
+        have = set(existing)
+        out: list[D] = []
+        for record in incoming:
+            if record in have:
+                self.duplicates += 1
+            elif record.date > self.today:
+                self.skips.add("dated in the future", f"{noun} on {DATES.short(record.date)}")
+            else:
+                out.append(record)
+        return out
 
 
 def _span(period: Period) -> str:

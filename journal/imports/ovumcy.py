@@ -135,6 +135,21 @@ def _word(entry: Mapping[str, Any], key: str) -> str:
 
 def _day(book: DayBook, record: str, entry: Mapping[str, Any], flags: set[str]) -> None:
     day: date = day_from(entry.get("date"), LABEL, record, "date")
+    _bleeding(book, day, entry, flags)
+    _mucus(book, day, _word(entry, "cervical_mucus"))
+    if _word(entry, "sex_activity") in ("protected", "unprotected"):
+        book.intercourse(day)
+    _tests(book, day, entry)
+    for flag in flags:
+        if flag in _SYMPTOMS:
+            book.symptom(day, _SYMPTOMS[flag])
+    notes = entry.get("notes")
+    if isinstance(notes, str):
+        book.note(day, notes)
+
+
+def _bleeding(book: DayBook, day: date, entry: Mapping[str, Any], flags: set[str]) -> None:
+    """A period day (maybe the cycle's first), or bleeding outside a period."""
     period = entry.get("period") is True
     flow = _word(entry, "flow")
     if period:
@@ -145,25 +160,23 @@ def _day(book: DayBook, record: str, entry: Mapping[str, Any], flags: set[str]) 
         book.skips.add(f"unknown flow '{flow[:20]}'", day)
     if "spotting" in flags and not period:
         book.bleeding(day)
-    mucus = _word(entry, "cervical_mucus")
+
+
+def _mucus(book: DayBook, day: date, mucus: str) -> None:
     if mucus in _MUCUS:
         if _MUCUS[mucus] is not Mucus.NONE:
             book.mucus(day, _MUCUS[mucus])
     elif mucus:
         book.skips.add(f"unknown cervical mucus '{mucus[:20]}'", day)
+
+
+def _tests(book: DayBook, day: date, entry: Mapping[str, Any]) -> None:
+    """LH tests (peak is an ovulation sign) and pregnancy tests."""
     lh = _word(entry, "lh_test")
     if lh == "peak":
         book.sign(day, OvulationSignKind.POSITIVE_OPK)
     elif lh == "high":
         book.skips.add("LH tests 'high' (only 'peak' counts as positive)", day)
-    if _word(entry, "sex_activity") in ("protected", "unprotected"):
-        book.intercourse(day)
     test = _word(entry, "pregnancy_test")
     if test in ("positive", "negative"):
         book.pregnancy_test(day, positive=test == "positive")
-    for flag in flags:
-        if flag in _SYMPTOMS:
-            book.symptom(day, _SYMPTOMS[flag])
-    notes = entry.get("notes")
-    if isinstance(notes, str):
-        book.note(day, notes)

@@ -8,7 +8,7 @@ period, 2 is a later period day; symptom 19 is spotting, 1 intercourse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -67,37 +67,50 @@ def from_document(document: object) -> ImportResult:
             f"'{str(version)[:10]}' is not a version this app reads (5 or 6)",
         )
     book = DayBook(FORMAT)
-    for index, item in enumerate(_section(document, "data")):
-        record = f"data[{index}]"
-        if not isinstance(item, Mapping):
-            raise fail(LABEL, record, "eventtype", "is not an object")
-        day = _day(item.get("eventdate"), record, "eventdate")
-        kind = str(item.get("eventtype", ""))
-        if kind == "1":
-            book.flow(day, starts=True)
-        elif kind == "2":
-            book.flow(day)
-        elif kind != "0":
-            book.skips.add(f"unknown eventtype '{kind[:10]}'", day)
-    for index, item in enumerate(_section(document, "notes")):
-        record = f"notes[{index}]"
-        if not isinstance(item, Mapping):
-            raise fail(LABEL, record, "content", "is not an object")
-        content = item.get("content")
-        if isinstance(content, str) and content.strip():
-            book.note(_day(item.get("eventdate"), record, "eventdate"), content)
-    for index, item in enumerate(_section(document, "symptoms")):
-        record = f"symptoms[{index}]"
-        if not isinstance(item, Mapping):
-            raise fail(LABEL, record, "symptom", "is not an object")
-        day = _day(item.get("eventdate"), record, "eventdate")
-        symptom = str(item.get("symptom", ""))
-        if symptom == _SPOTTING:
-            book.bleeding(day)
-        elif symptom == _INTERCOURSE:
-            book.intercourse(day)
-        elif symptom == _DISCHARGE:
-            book.skips.add("discharge (Periodical does not say which kind)", day)
-        else:
-            book.skips.add("other symptoms (not kept)", day)
+    for section, field, read in _SECTIONS:
+        for index, item in enumerate(_section(document, section)):
+            record = f"{section}[{index}]"
+            if not isinstance(item, Mapping):
+                raise fail(LABEL, record, field, "is not an object")
+            read(book, record, item)
     return book.build()
+
+
+def _event(book: DayBook, record: str, item: Mapping[str, Any]) -> None:
+    """eventtype 1: a period's first day, 2: a period day, 0: nothing."""
+    day = _day(item.get("eventdate"), record, "eventdate")
+    kind = str(item.get("eventtype", ""))
+    if kind == "1":
+        book.flow(day, starts=True)
+    elif kind == "2":
+        book.flow(day)
+    elif kind != "0":
+        book.skips.add(f"unknown eventtype '{kind[:10]}'", day)
+
+
+def _note(book: DayBook, record: str, item: Mapping[str, Any]) -> None:
+    content = item.get("content")
+    if isinstance(content, str) and content.strip():
+        book.note(_day(item.get("eventdate"), record, "eventdate"), content)
+
+
+def _symptom(book: DayBook, record: str, item: Mapping[str, Any]) -> None:
+    day = _day(item.get("eventdate"), record, "eventdate")
+    symptom = str(item.get("symptom", ""))
+    if symptom == _SPOTTING:
+        book.bleeding(day)
+    elif symptom == _INTERCOURSE:
+        book.intercourse(day)
+    elif symptom == _DISCHARGE:
+        book.skips.add("discharge (Periodical does not say which kind)", day)
+    else:
+        book.skips.add("other symptoms (not kept)", day)
+
+
+#: The backup's sections in reading order: name, the field named when an item is not an
+#: object, and how an item is read.
+_SECTIONS: tuple[tuple[str, str, Callable[[DayBook, str, Mapping[str, Any]], None]], ...] = (
+    ("data", "eventtype", _event),
+    ("notes", "content", _note),
+    ("symptoms", "symptom", _symptom),
+)

@@ -44,6 +44,7 @@ from journal.domain.dates import DATES
 from journal.domain.model import (
     Appointment,
     ContextEntry,
+    ContextOnDate,
     Episode,
     JournalData,
     Screening,
@@ -472,8 +473,20 @@ def _questions(
     end: date,
 ) -> tuple[str, ...]:
     """Questions that fit what this range shows; none asks what the journal already holds."""
-    found: list[str] = []
     contexts = [e.context for e in explanations]
+    iuds = sorted({c.contraception.label for c in contexts if c.contraception.is_iud})
+    found = [
+        *_situation_questions(contexts, iuds),
+        *_bleeding_questions(explanations, figures),
+        *_hormonal_question(contexts, iuds, figures),
+        *_screening_question(data, end),
+    ]
+    return tuple(found)
+
+
+def _situation_questions(contexts: Sequence[ContextOnDate], iuds: Sequence[str]) -> list[str]:
+    """Pregnancy, menopause and an IUD in place: each changes what bleeding may mean."""
+    found: list[str] = []
     if any(c.life_stage is LifeStage.PREGNANT for c in contexts):
         found.append(
             "I bled while pregnant: what needs checking (scan, blood tests), and what signs "
@@ -483,12 +496,17 @@ def _questions(
         found.append(
             "I bled after menopause: do I need an ultrasound of the womb lining, or a biopsy?"
         )
-    iuds = sorted({c.contraception.label for c in contexts if c.contraception.is_iud})
     if iuds:
         found.append(
             f"I bled with my {' and '.join(iuds).lower().replace('iud', 'IUD')} in place: could "
             "it have moved or be causing the bleeding, and should its position be checked?"
         )
+    return found
+
+
+def _bleeding_questions(explanations: Sequence[Explanation], figures: SummaryFigures) -> list[str]:
+    """After sex, long, heavy or often between periods."""
+    found: list[str] = []
     after_sex = [e for e in explanations if e.episode.after_sex and not e.cycle.in_period]
     if after_sex:
         found.append(
@@ -510,33 +528,43 @@ def _questions(
             f"I bled between periods {_times(figures.between_periods)}: is an ultrasound worth "
             "doing?"
         )
+    return found
+
+
+def _hormonal_question(
+    contexts: Sequence[ContextOnDate], iuds: Sequence[str], figures: SummaryFigures
+) -> list[str]:
     hormonal = sorted(
         {c.contraception.label for c in contexts if c.contraception.is_hormonal} - set(iuds)
     )
-    if hormonal and figures.between_periods:
-        found.append(
-            f"Could my {' or '.join(hormonal).lower()} be causing the bleeding between periods, "
-            "and would a change help?"
-        )
+    if not (hormonal and figures.between_periods):
+        return []
+    return [
+        f"Could my {' or '.join(hormonal).lower()} be causing the bleeding between periods, "
+        "and would a change help?"
+    ]
+
+
+def _screening_question(data: JournalData, end: date) -> list[str]:
+    """None logged, overdue, result unknown or abnormal: at most one question."""
     screening = context_on(data, end).last_cervical_screening
     due = end - timedelta(days=round(365.25 * SCREENING_DUE_YEARS))
     if screening is None:
-        found.append("No cervical screening is logged in my journal: am I due one?")
-    elif screening.date < due:
-        found.append(
-            f"My last cervical screening was on {DATES.long(screening.date)}, more than "
+        return ["No cervical screening is logged in my journal: am I due one?"]
+    when = DATES.long(screening.date)
+    if screening.date < due:
+        return [
+            f"My last cervical screening was on {when}, more than "
             f"{SCREENING_DUE_YEARS} years ago: can I have one now?"
-        )
-    elif screening.result is ScreeningResult.UNKNOWN:
-        found.append(
-            f"What was the result of my cervical screening on {DATES.long(screening.date)}?"
-        )
-    elif screening.result is ScreeningResult.ABNORMAL:
-        found.append(
-            f"My cervical screening on {DATES.long(screening.date)} was abnormal: does the "
+        ]
+    if screening.result is ScreeningResult.UNKNOWN:
+        return [f"What was the result of my cervical screening on {when}?"]
+    if screening.result is ScreeningResult.ABNORMAL:
+        return [
+            f"My cervical screening on {when} was abnormal: does the "
             "bleeding change what follow-up I need?"
-        )
-    return tuple(found)
+        ]
+    return []
 
 
 # --------------------------------------------------------------------------- summary
@@ -566,28 +594,9 @@ def appointment_summary(
     in_range = [e for e in explainer.episodes if start <= e.day <= end]
     explanations = [explainer.explain(e.id) for e in in_range]
     attention = _attention(explanations)
-    severities: dict[str, Severity] = {}
-    for explanation in explanations:
-        if explanation.flag is not None:
-            severities[explanation.episode.id] = explanation.flag
-    rows = tuple(
-        EpisodeRow(e.episode, e.cycle, e.triage.level is TriageLevel.URGENT) for e in explanations
-    )
-    figures = SummaryFigures(
-        episodes=len(in_range),
-        bleeding_days=_bleeding_days(in_range, start, end),
-        after_sex=sum(1 for e in in_range if e.after_sex),
-        between_periods=sum(1 for e in explanations if not e.cycle.in_period),
-        heavy=sum(1 for e in in_range if e.amount.rank >= Amount.HEAVY.rank),
-        longest_days=max((e.duration_days for e in in_range), default=0),
-    )
+    severities = {e.episode.id: e.flag for e in explanations if e.flag is not None}
+    figures = _figures(in_range, explanations, start, end)
     cards, prep = _cards(explanations, explainer)
-    ids = {e.id for e in in_range}
-    patterns = tuple(
-        _pattern_item(p)
-        for p in for_reading(explainer.patterns())
-        if p.kind != "cycle-lengths" and (p.episode_ids & ids or not p.episode_ids)
-    )
     window = start - timedelta(days=CYCLE_LOOKBACK_DAYS)
     return AppointmentSummary(
         start=start,
@@ -599,8 +608,11 @@ def appointment_summary(
         context=_context(data, start, end),
         figures=figures,
         cycles=cycle_statistics(explainer.calendar, start, end),
-        patterns=patterns,
-        episodes=rows,
+        patterns=_patterns_of(explainer, {e.id for e in in_range}),
+        episodes=tuple(
+            EpisodeRow(e.episode, e.cycle, e.triage.level is TriageLevel.URGENT)
+            for e in explanations
+        ),
         questions=_questions(data, explanations, figures, end),
         appointments=tuple(
             sorted((a for a in data.appointments if start <= a.date <= end), key=lambda a: a.date)
@@ -608,16 +620,42 @@ def appointment_summary(
         cards=tuple(cards) if with_explanations else (),
         prep=prep,
         sources=_sources(cards),
-        timeline=timeline_data(
-            JournalData(
-                periods=tuple(p for p in data.periods if p.last_day >= start and p.start <= end),
-                ovulation_signs=data.ovulation_signs,
-                episodes=tuple(in_range),
-            ),
-            severities,
-        ),
+        timeline=timeline_data(_range_data(data, in_range, start, end), severities),
         cycle_rows=tuple(r for r in cycle_rows(data, severities) if window <= r.start <= end),
         with_explanations=with_explanations,
+    )
+
+
+def _figures(
+    in_range: Sequence[Episode], explanations: Sequence[Explanation], start: date, end: date
+) -> SummaryFigures:
+    return SummaryFigures(
+        episodes=len(in_range),
+        bleeding_days=_bleeding_days(in_range, start, end),
+        after_sex=sum(1 for e in in_range if e.after_sex),
+        between_periods=sum(1 for e in explanations if not e.cycle.in_period),
+        heavy=sum(1 for e in in_range if e.amount.rank >= Amount.HEAVY.rank),
+        longest_days=max((e.duration_days for e in in_range), default=0),
+    )
+
+
+def _patterns_of(explainer: Explainer, ids: set[str]) -> tuple[PatternItem, ...]:
+    """The history patterns touching the range's episodes (or none in particular)."""
+    return tuple(
+        _pattern_item(p)
+        for p in for_reading(explainer.patterns())
+        if p.kind != "cycle-lengths" and (p.episode_ids & ids or not p.episode_ids)
+    )
+
+
+def _range_data(
+    data: JournalData, in_range: Sequence[Episode], start: date, end: date
+) -> JournalData:
+    """What the range's timeline draws: its episodes, the periods touching it, the signs."""
+    return JournalData(
+        periods=tuple(p for p in data.periods if p.last_day >= start and p.start <= end),
+        ovulation_signs=data.ovulation_signs,
+        episodes=tuple(in_range),
     )
 
 

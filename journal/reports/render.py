@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -337,8 +338,23 @@ def paginate(document: QTextDocument, page_height: float) -> tuple[list[Slice], 
     end = document.documentLayout().documentSize().height()
     if not items:
         return [Slice(0.0, max(end, 1.0))], headings
-    # Where the next page may start: before a piece (unless the one before keeps with
-    # it), between the rows of tables (the next page then repeats the table's header).
+    allowed, forced = _break_points(items)
+    cuts = sorted(allowed)
+    slices: list[Slice] = []
+    top, header = 0.0, None
+    while top < end - 0.5:
+        room = page_height - (header[1] - header[0] if header else 0.0)
+        cut = _next_cut(top, top + room, end, cuts, forced)
+        slices.append(Slice(top, cut, header))
+        top, header = cut, allowed.get(cut)
+    return slices or [Slice(0.0, max(end, 1.0))], headings
+
+
+def _break_points(
+    items: Sequence[_Item],
+) -> tuple[dict[float, tuple[float, float] | None], list[float]]:
+    """Where the next page may start, with the table header it then repeats, and where it
+    must: before a piece (unless the one before keeps with it), between a table's rows."""
     allowed: dict[float, tuple[float, float] | None] = {}
     forced: list[float] = []
     for index, item in enumerate(items):
@@ -348,24 +364,21 @@ def paginate(document: QTextDocument, page_height: float) -> tuple[list[Slice], 
             forced.append(item.top)
         for y in item.rows:
             allowed[y] = item.header
-    cuts = sorted(allowed)
-    slices: list[Slice] = []
-    top, header = 0.0, None
-    while top < end - 0.5:
-        room = page_height - (header[1] - header[0] if header else 0.0)
-        limit = top + room
-        due = [y for y in forced if top < y <= limit]
-        if due:
-            cut = min(due)
-        elif end <= limit:
-            cut = end
-        else:
-            fitting = [y for y in cuts if top < y <= limit]
-            # A piece taller than a page (never in practice) is cut at the page's foot.
-            cut = fitting[-1] if fitting else limit
-        slices.append(Slice(top, cut, header))
-        top, header = cut, allowed.get(cut)
-    return slices or [Slice(0.0, max(end, 1.0))], headings
+    return allowed, forced
+
+
+def _next_cut(
+    top: float, limit: float, end: float, cuts: Sequence[float], forced: Sequence[float]
+) -> float:
+    """The foot of the page from ``top``: a forced break, the end, or the lowest allowed cut."""
+    due = [y for y in forced if top < y <= limit]
+    if due:
+        return min(due)
+    if end <= limit:
+        return end
+    fitting = [y for y in cuts if top < y <= limit]
+    # A piece taller than a page (never in practice) is cut at the page's foot.
+    return fitting[-1] if fitting else limit
 
 
 def _layout_for(document: QTextDocument, device: QPagedPaintDevice, width: float) -> QTextDocument:

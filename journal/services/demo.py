@@ -56,6 +56,138 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute))
 
 
+class _EpisodeBook:
+    """The demo's episodes in the order they are made (each takes its id from ``rng``)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.episodes: list[Episode] = []
+
+    def add(self, when: datetime | date, amount: Amount, **fields: object) -> None:
+        self.episodes.append(
+            Episode(
+                id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
+                started_at=when,
+                amount=amount,
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+
+
+def _around_periods(
+    book: _EpisodeBook, periods: list[Period], pill_until: date, today: date
+) -> list[PregnancyTest]:
+    """Spotting after some periods, on the pill, at ovulation and before a period (with a
+    negative test); returns the tests."""
+    rng = book.rng
+    negative_tests: list[PregnancyTest] = []
+    for index, period in enumerate(periods):
+        after = period.last_day
+        on_pill = period.start < pill_until
+        nxt = periods[index + 1].start if index + 1 < len(periods) else None
+        if index % 2 == 0 and after + timedelta(days=3) < today:
+            book.add(
+                _at(after + timedelta(days=rng.choice([2, 3])), 8, 10),
+                Amount.SPOTTING,
+                colour=Colour.BROWN,
+                in_mucus=True,
+                mucus=Mucus.STICKY,
+                notes="Brownish streaks in the mucus a couple of days after my period.",
+            )
+        if on_pill and after + timedelta(days=9) < today:
+            book.add(
+                _at(after + timedelta(days=rng.choice([7, 8, 9])), 14, 30),
+                Amount.SPOTTING,
+                colour=Colour.DARK_RED,
+                notes="Took my pill about 6 hours late yesterday.",
+            )
+        if not on_pill and nxt is not None:
+            negative_tests.extend(_off_pill_cycle(book, index, nxt))
+    return negative_tests
+
+
+def _off_pill_cycle(book: _EpisodeBook, index: int, nxt: date) -> list[PregnancyTest]:
+    """Off the pill: ovulation spotting in most cycles, late-cycle spotting in every other."""
+    if index % 3 != 2:
+        book.add(
+            _at(nxt - timedelta(days=14), 7, 45),
+            Amount.SPOTTING,
+            colour=Colour.PINK,
+            in_mucus=True,
+            mucus=Mucus.EGG_WHITE,
+            pain=Pain.MILD,
+            notes="Pink tinge in stretchy, clear mucus; a twinge on the left side.",
+        )
+    if index % 2 == 0:
+        return []
+    book.add(
+        nxt - timedelta(days=5),
+        Amount.SPOTTING,
+        colour=Colour.BROWN,
+        notes="A little brown spotting; test was negative.",
+    )
+    return [PregnancyTest(nxt - timedelta(days=5), PregnancyTestResult.NEGATIVE)]
+
+
+def _after_sex(book: _EpisodeBook, periods: list[Period], today: date) -> None:
+    """Bleeding after sex: recurring, with dryness, over the last months."""
+    for days_back, colour, symptoms in (
+        (150, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS}),
+        (95, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS, Symptom.PAIN_DURING_SEX}),
+        (52, Colour.PINK, set()),
+        (19, Colour.BRIGHT_RED, {Symptom.PAIN_DURING_SEX}),
+    ):
+        day = today - timedelta(days=days_back)
+        if any(p.contains(day) for p in periods):
+            day += timedelta(days=7)
+        book.add(
+            _at(day, 23, 15),
+            Amount.SPOTTING if colour is Colour.PINK else Amount.LIGHT,
+            colour=colour,
+            trigger=Trigger.INTERCOURSE,
+            symptoms=frozenset(symptoms),
+            notes="Bleeding after sex again; a little sore.",
+        )
+
+
+def _one_offs(book: _EpisodeBook, pap_day: date, today: date) -> None:
+    """After a Pap smear, a small injury, the ongoing bleeding now, one heavy episode."""
+    book.add(
+        _at(pap_day, 16, 0),
+        Amount.SPOTTING,
+        colour=Colour.BRIGHT_RED,
+        trigger=Trigger.PELVIC_EXAM,
+        notes="Light bleeding after the Pap smear at the clinic.",
+    )
+    book.add(
+        _at(today - timedelta(days=68), 9, 0),
+        Amount.SPOTTING,
+        colour=Colour.BRIGHT_RED,
+        trigger=Trigger.MINOR_INJURY,
+        notes="Scratched myself taking out a tampon.",
+    )
+    book.add(
+        _at(today - timedelta(days=3), 18, 30),
+        Amount.LIGHT,
+        colour=Colour.BROWN,
+        pain=Pain.MILD,
+        symptoms=frozenset({Symptom.CRAMPS}),
+        notes="Positive test last week. Light brown bleeding with period-like cramps; "
+        "still going on.",
+        ongoing=True,
+    )
+    heavy_day = today - timedelta(days=240)
+    book.add(
+        _at(heavy_day, 6, 20),
+        Amount.HEAVY,
+        ended_at=_at(heavy_day + timedelta(days=2), 20, 0),
+        colour=Colour.DARK_RED,
+        pain=Pain.MODERATE,
+        symptoms=frozenset({Symptom.CRAMPS, Symptom.CLOTS}),
+        notes="Heavy bleeding with clots between periods, cramping.",
+    )
+
+
 def demo_data(today: date) -> JournalData:
     """About a year of a plausible journal: varied episodes, periods and changing context.
 
@@ -73,116 +205,13 @@ def demo_data(today: date) -> JournalData:
     last_start = max(p.start for p in periods if p.start <= today - timedelta(days=38))
     periods = [p for p in periods if p.start <= last_start]
     positive_day = last_start + timedelta(days=31)
-    episodes: list[Episode] = []
-    negative_tests: list[PregnancyTest] = []
-
-    def add(when: datetime | date, amount: Amount, **fields: object) -> None:
-        episodes.append(
-            Episode(
-                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                started_at=when,
-                amount=amount,
-                **fields,  # type: ignore[arg-type]
-            )
-        )
-
-    for index, period in enumerate(periods):
-        after = period.last_day
-        on_pill = period.start < pill_until
-        nxt = periods[index + 1].start if index + 1 < len(periods) else None
-        if index % 2 == 0 and after + timedelta(days=3) < today:
-            add(
-                _at(after + timedelta(days=rng.choice([2, 3])), 8, 10),
-                Amount.SPOTTING,
-                colour=Colour.BROWN,
-                in_mucus=True,
-                mucus=Mucus.STICKY,
-                notes="Brownish streaks in the mucus a couple of days after my period.",
-            )
-        if on_pill and after + timedelta(days=9) < today:
-            add(
-                _at(after + timedelta(days=rng.choice([7, 8, 9])), 14, 30),
-                Amount.SPOTTING,
-                colour=Colour.DARK_RED,
-                notes="Took my pill about 6 hours late yesterday.",
-            )
-        if not on_pill and nxt is not None and index % 3 != 2:
-            ovulation = nxt - timedelta(days=14)
-            add(
-                _at(ovulation, 7, 45),
-                Amount.SPOTTING,
-                colour=Colour.PINK,
-                in_mucus=True,
-                mucus=Mucus.EGG_WHITE,
-                pain=Pain.MILD,
-                notes="Pink tinge in stretchy, clear mucus; a twinge on the left side.",
-            )
-        if not on_pill and nxt is not None and index % 2 == 1:
-            add(
-                nxt - timedelta(days=5),
-                Amount.SPOTTING,
-                colour=Colour.BROWN,
-                notes="A little brown spotting; test was negative.",
-            )
-            negative_tests.append(
-                PregnancyTest(nxt - timedelta(days=5), PregnancyTestResult.NEGATIVE)
-            )
-
-    # Bleeding after sex: recurring, with dryness, over the last months.
-    for days_back, colour, symptoms in (
-        (150, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS}),
-        (95, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS, Symptom.PAIN_DURING_SEX}),
-        (52, Colour.PINK, set()),
-        (19, Colour.BRIGHT_RED, {Symptom.PAIN_DURING_SEX}),
-    ):
-        day = today - timedelta(days=days_back)
-        if any(p.contains(day) for p in periods):
-            day += timedelta(days=7)
-        add(
-            _at(day, 23, 15),
-            Amount.SPOTTING if colour is Colour.PINK else Amount.LIGHT,
-            colour=colour,
-            trigger=Trigger.INTERCOURSE,
-            symptoms=frozenset(symptoms),
-            notes="Bleeding after sex again; a little sore.",
-        )
+    book = _EpisodeBook(rng)
+    negative_tests = _around_periods(book, periods, pill_until, today)
+    _after_sex(book, periods, today)
     pap_day = today - timedelta(days=118)
-    add(
-        _at(pap_day, 16, 0),
-        Amount.SPOTTING,
-        colour=Colour.BRIGHT_RED,
-        trigger=Trigger.PELVIC_EXAM,
-        notes="Light bleeding after the Pap smear at the clinic.",
-    )
-    add(
-        _at(today - timedelta(days=68), 9, 0),
-        Amount.SPOTTING,
-        colour=Colour.BRIGHT_RED,
-        trigger=Trigger.MINOR_INJURY,
-        notes="Scratched myself taking out a tampon.",
-    )
-    add(
-        _at(today - timedelta(days=3), 18, 30),
-        Amount.LIGHT,
-        colour=Colour.BROWN,
-        pain=Pain.MILD,
-        symptoms=frozenset({Symptom.CRAMPS}),
-        notes="Positive test last week. Light brown bleeding with period-like cramps; "
-        "still going on.",
-        ongoing=True,
-    )
-    heavy_day = today - timedelta(days=240)
-    add(
-        _at(heavy_day, 6, 20),
-        Amount.HEAVY,
-        ended_at=_at(heavy_day + timedelta(days=2), 20, 0),
-        colour=Colour.DARK_RED,
-        pain=Pain.MODERATE,
-        symptoms=frozenset({Symptom.CRAMPS, Symptom.CLOTS}),
-        notes="Heavy bleeding with clots between periods, cramping.",
-    )
+    _one_offs(book, pap_day, today)
     # Nothing dated after the last period may claim a period that was never logged.
-    episodes = [e for e in episodes if e.day < today]
+    episodes = [e for e in book.episodes if e.day < today]
     estrogen_from = today - timedelta(days=110)
 
     return JournalData(
