@@ -6,7 +6,8 @@ without redrawing everything; this is the small interface that makes both possib
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -19,8 +20,9 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from journal.charts.data import EpisodePoint
+from journal.charts.layout import MarginLayout
 from journal.charts.markers import EpisodeMarkers
-from journal.charts.style import Palette, highlight_size
+from journal.charts.style import FONT_SIZE, Palette, add_legend, highlight_size
 
 
 class ChartArtists:
@@ -36,6 +38,46 @@ class ChartArtists:
         self.highlight_ring: PathCollection | None = None
         self.highlight_guide: Line2D | None = None
         self.highlighted: str | None = None
+
+    def add_message(self, text: str, y: float, *, visible: bool, **extra: Any) -> Text:
+        """The muted sentence shown in the middle of an empty chart."""
+        self.message = self.axes.text(
+            0.5,
+            y,
+            text,
+            transform=self.axes.transAxes,
+            ha="center",
+            va="center",
+            color=self.palette.muted,
+            fontsize=FONT_SIZE + 3,
+            visible=visible,
+            **extra,
+        )
+        return self.message
+
+    def lay_out(
+        self,
+        points: Iterable[EpisodePoint],
+        row_labels: Sequence[str],
+        *,
+        periods: bool,
+        ovulations: bool,
+        x_label: bool = False,
+    ) -> None:
+        """The legend of what is on show, under the chart, and margins that fit the labels."""
+        legend = add_legend(
+            self.figure, self.palette, points, periods=periods, ovulations=ovulations
+        )
+        self.legend, entries = legend if legend is not None else (None, [])
+        self.figure.set_layout_engine(
+            MarginLayout(
+                row_labels,
+                FONT_SIZE,
+                x_label=x_label,
+                legend=self.legend,
+                legend_entries=(entries, [str(h.get_label()) for h in entries]),
+            )
+        )
 
     # ------------------------------------------------------------------ picking
 

@@ -25,7 +25,6 @@ from journal.charts.style import (
     MARKER_OVULATION,
     OVULATION_SIZE,
     Palette,
-    add_legend,
     palette,
     style_axes,
     style_figure,
@@ -84,17 +83,7 @@ def draw_cycle_chart(
     axes = figure.add_subplot()
     style_axes(axes, pal)
     artists = CycleChartArtists(figure, axes, pal, rows)
-    artists.message = axes.text(
-        0.5,
-        0.5,
-        EMPTY_MESSAGE,
-        transform=axes.transAxes,
-        ha="center",
-        va="center",
-        color=pal.muted,
-        fontsize=FONT_SIZE + 3,
-        visible=not rows,
-    )
+    artists.add_message(EMPTY_MESSAGE, 0.5, visible=not rows)
     if not rows:
         axes.set_axis_off()
         figure.set_layout_engine(MarginLayout([], FONT_SIZE))
@@ -111,22 +100,12 @@ def draw_cycle_chart(
 
     artists._make_highlight(axes, guide=False)
     artists.set_highlight(highlight)
-    legend = add_legend(
-        figure,
-        pal,
+    artists.lay_out(
         [g[0] for g in placed],
+        labels,
         periods=True,
         ovulations=artists.ovulation is not None,
-    )
-    artists.legend, entries = legend if legend is not None else (None, [])
-    figure.set_layout_engine(
-        MarginLayout(
-            labels,
-            FONT_SIZE,
-            x_label=True,
-            legend=artists.legend,
-            legend_entries=(entries, [str(h.get_label()) for h in entries]),
-        )
+        x_label=True,
     )
     return artists
 

@@ -20,14 +20,11 @@ from matplotlib.figure import Figure
 
 from journal.charts.artists import ChartArtists
 from journal.charts.data import EpisodePoint, TimelineData
-from journal.charts.layout import MarginLayout
 from journal.charts.style import (
     AMOUNT_LEVEL,
-    FONT_SIZE,
     MARKER_OVULATION,
     OVULATION_SIZE,
     Palette,
-    add_legend,
     palette,
     style_axes,
     style_figure,
@@ -161,36 +158,18 @@ def draw_timeline(
 
     _date_axis(axes)
 
-    artists.message = axes.text(
-        0.5,
-        0.55,
-        EMPTY_MESSAGE,
-        transform=axes.transAxes,
-        ha="center",
-        va="center",
-        color=pal.muted,
-        fontsize=FONT_SIZE + 3,
-        zorder=6,
-        visible=False,
-    )
-    legend = add_legend(
-        figure, pal, points, periods=bool(data.periods), ovulations=bool(data.ovulations)
-    )
-    artists.legend, entries = legend if legend is not None else (None, [])
-    labels = [str(h.get_label()) for h in entries]
-    figure.set_layout_engine(
-        MarginLayout(
-            [a.short_label for a in Amount],
-            FONT_SIZE,
-            legend=artists.legend,
-            legend_entries=(entries, labels),
-        )
+    message = artists.add_message(EMPTY_MESSAGE, 0.55, visible=False, zorder=6)
+    artists.lay_out(
+        points,
+        [a.short_label for a in Amount],
+        periods=bool(data.periods),
+        ovulations=bool(data.ovulations),
     )
 
     if not _show_range(artists, start, end):
         # Nothing at all to place in time: the message alone, no empty date axis.
         axes.set_axis_off()
-        artists.message.set_visible(True)
+        message.set_visible(True)
         return artists
     axes.callbacks.connect("xlim_changed", artists._update_message)
     artists._update_message()

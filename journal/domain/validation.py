@@ -204,26 +204,6 @@ def validate_period(period: Period, today: date) -> Period:
     return period
 
 
-def validate_context(entry: ContextEntry, today: date) -> ContextEntry:
-    not_future(entry.since, "since", today)
-    return entry
-
-
-def validate_condition(condition: Condition, today: date) -> Condition:
-    not_future(condition.since, "since", today)
-    return condition
-
-
-def validate_screening(screening: Screening, today: date) -> Screening:
-    not_future(screening.date, "date", today)
-    return screening
-
-
-def validate_ovulation_sign(sign: OvulationSign, today: date) -> OvulationSign:
-    not_future(sign.date, "date", today)
-    return sign
-
-
 def validate_appointment(appointment: Appointment, today: date) -> Appointment:
     """Appointments may lie ahead (a visit planned); only their texts are bounded."""
     parse_text(appointment.with_, "with", SHORT_TEXT_MAX)
@@ -231,9 +211,24 @@ def validate_appointment(appointment: Appointment, today: date) -> Appointment:
     return appointment
 
 
-def validate_pregnancy_test(test: PregnancyTest, today: date) -> PregnancyTest:
-    not_future(test.date, "date", today)
-    return test
+#: Records of one day that must not lie ahead, by the name of that day's field.
+_DAY_FIELD = {
+    ContextEntry: "since",
+    Condition: "since",
+    Screening: "date",
+    OvulationSign: "date",
+    PregnancyTest: "date",
+}
+
+
+#: A record of one day (see ``_DAY_FIELD``).
+Dated = ContextEntry | Condition | Screening | OvulationSign | PregnancyTest
+
+
+def validate_dated(record: Dated, today: date) -> None:
+    """Context, conditions, screenings, ovulation signs and pregnancy tests: not ahead."""
+    field = _DAY_FIELD[type(record)]
+    not_future(getattr(record, field), field, today)
 
 
 def validate_medication(medication: Medication, today: date) -> Medication:
@@ -267,13 +262,9 @@ def validate_profile_to_save(profile: Profile, today: date) -> Profile:
 #: The rule for each kind of record a person saves one at a time (episodes have their own).
 _RECORD_RULES: dict[type, Callable[[Any, date], object]] = {
     Period: validate_period,
-    ContextEntry: validate_context,
-    Condition: validate_condition,
-    Screening: validate_screening,
-    OvulationSign: validate_ovulation_sign,
     Appointment: validate_appointment,
-    PregnancyTest: validate_pregnancy_test,
     Medication: validate_medication,
+    **dict.fromkeys(_DAY_FIELD, validate_dated),
     Profile: validate_profile_to_save,
 }
 

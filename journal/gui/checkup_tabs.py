@@ -63,12 +63,6 @@ class ScreeningsTab(RecordTab[Screening]):
         self.date_edit.setDate(to_qdate(clock.today()))
         select_member(self.result_combo, ScreeningResult.UNKNOWN)
 
-    def store(self, record: Screening, previous: Screening | None) -> None:
-        self.service.save_screening(record, replacing=previous)
-
-    def remove(self, record: Screening) -> None:
-        self.service.delete_screening(record)
-
     def describe(self, record: Screening) -> str:
         return f"the {record.kind.label} of {show_day(record.date)}"
 
@@ -110,12 +104,6 @@ class OvulationSignsTab(RecordTab[OvulationSign]):
     def clear_form(self) -> None:
         self.date_edit.setDate(to_qdate(clock.today()))
         self.sign_combo.setCurrentIndex(0)
-
-    def store(self, record: OvulationSign, previous: OvulationSign | None) -> None:
-        self.service.save_ovulation_sign(record, replacing=previous)
-
-    def remove(self, record: OvulationSign) -> None:
-        self.service.delete_ovulation_sign(record)
 
     def describe(self, record: OvulationSign) -> str:
         return f"“{record.sign.label}” on {show_day(record.date)}"
@@ -169,12 +157,6 @@ class AppointmentsTab(RecordTab[Appointment]):
         self.date_edit.setDate(to_qdate(clock.today()))
         self.with_edit.clear()
         self.notes_edit.clear()
-
-    def store(self, record: Appointment, previous: Appointment | None) -> None:
-        self.service.save_appointment(record, replacing=previous)
-
-    def remove(self, record: Appointment) -> None:
-        self.service.delete_appointment(record)
 
     def describe(self, record: Appointment) -> str:
         who = f" with {record.with_[:40]}" if record.with_ else ""

@@ -77,12 +77,6 @@ class PregnancyTestsTab(RecordTab[PregnancyTest]):
         self.date_edit.setDate(to_qdate(clock.today()))
         select_member(self.result_combo, PregnancyTestResult.NEGATIVE)
 
-    def store(self, record: PregnancyTest, previous: PregnancyTest | None) -> None:
-        self.service.save_pregnancy_test(record, replacing=previous)
-
-    def remove(self, record: PregnancyTest) -> None:
-        self.service.delete_pregnancy_test(record)
-
     def describe(self, record: PregnancyTest) -> str:
         return f"the {record.result.label.lower()} test of {show_day(record.date)}"
 
@@ -151,12 +145,6 @@ class MedicationsTab(RecordTab[Medication]):
         self.until_edit.setDate(to_qdate(clock.today()))
         self.still_check.setChecked(True)
         self._sync()
-
-    def store(self, record: Medication, previous: Medication | None) -> None:
-        self.service.save_medication(record, replacing=previous)
-
-    def remove(self, record: Medication) -> None:
-        self.service.delete_medication(record)
 
     def describe(self, record: Medication) -> str:
         return f"“{record.name.label}” from {show_day(record.since)}"

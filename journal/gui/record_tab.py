@@ -1,7 +1,7 @@
 """One page of the records dialog: a list of records above a small form to add or edit one.
 
-Subclasses say which columns to show, which fields the form has, and which service calls
-store and remove a record; this class does the rest (selection, buttons, errors, refresh).
+Subclasses say which columns to show and which fields the form has; this class does the
+rest (storing through the service, selection, buttons, errors, refresh).
 """
 
 from __future__ import annotations
@@ -135,10 +135,10 @@ class RecordTab(QWidget, Generic[R]):
 
     def store(self, record: R, previous: R | None) -> None:
         """Add ``record`` (replacing ``previous`` when editing) through the service."""
-        raise NotImplementedError
+        self.service.save_record(record, replacing=previous)
 
     def remove(self, record: R) -> None:
-        raise NotImplementedError
+        self.service.delete_record(record)
 
     def describe(self, record: R) -> str:
         """The record in a few words, for the delete question."""

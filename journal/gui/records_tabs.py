@@ -1,9 +1,8 @@
 """The records dialog's pages for periods, context over time and conditions, and the
 helpers every page shares.
 
-Each page is a ``RecordTab`` that only knows its columns, its form and its service calls.
-Records without an update call in the service are edited as "remove the old, add the new",
-with the old one put back if the new one is refused.
+Each page is a ``RecordTab`` that only knows its columns and its form; the service saves an
+edit in one transaction and refuses what breaks a rule (the page shows its sentence).
 """
 
 from __future__ import annotations
@@ -119,18 +118,15 @@ class PeriodsTab(RecordTab[Period]):
         self.end_edit.setDate(today)
         self.ongoing_check.setChecked(True)
 
-    def store(self, record: Period, previous: Period | None) -> None:
-        self.service.save_period(record, replacing=previous)
-
-    def remove(self, record: Period) -> None:
-        self.service.delete_period(record)
-
     def describe(self, record: Period) -> str:
         return f"the period from {show_day(record.start)}"
 
 
 class ContextTab(RecordTab[ContextEntry]):
-    """Life stage, contraception and wish to conceive, each entry in force from a date on."""
+    """Life stage, contraception and wish to conceive, each entry in force from a date on.
+
+    One entry a day: the service refuses a second one on a day that has one.
+    """
 
     key = "context"
     changes_flag = "context"
@@ -191,13 +187,6 @@ class ContextTab(RecordTab[ContextEntry]):
         if untouched:  # the entries just loaded: show the values in force
             self.start_new()
 
-    def store(self, record: ContextEntry, previous: ContextEntry | None) -> None:
-        # One entry a day: the service refuses a second one on a taken day.
-        self.service.save_context(record, replacing=previous)
-
-    def remove(self, record: ContextEntry) -> None:
-        self.service.delete_context(record)
-
     def describe(self, record: ContextEntry) -> str:
         return f"the context from {show_day(record.since)}"
 
@@ -237,12 +226,6 @@ class ConditionsTab(RecordTab[Condition]):
     def clear_form(self) -> None:
         self.name_combo.setCurrentIndex(0)
         self.since_edit.setDate(to_qdate(clock.today()))
-
-    def store(self, record: Condition, previous: Condition | None) -> None:
-        self.service.save_condition(record, replacing=previous)
-
-    def remove(self, record: Condition) -> None:
-        self.service.delete_condition(record)
 
     def describe(self, record: Condition) -> str:
         return f"“{record.name.label}” (since {show_day(record.since)})"

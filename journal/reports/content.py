@@ -74,6 +74,20 @@ class CardSection:
     reasons: tuple[str, ...] = ()
     episodes: int | None = None  # in a range report: how many episodes it applied to
 
+    @classmethod
+    def of(
+        cls, card: Card, reasons: tuple[str, ...] = (), episodes: int | None = None
+    ) -> CardSection:
+        return cls(
+            id=card.id,
+            title=card.title,
+            severity=card.severity,
+            source=card.source,
+            body_markdown=card.body_markdown,
+            reasons=reasons,
+            episodes=episodes,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PatternItem:
@@ -226,18 +240,6 @@ def default_range_words(data: JournalData, today: date) -> str:
 # --------------------------------------------------------------------------- episode report
 
 
-def _card_section(match: CardMatch) -> CardSection:
-    card = match.card
-    return CardSection(
-        id=card.id,
-        title=card.title,
-        severity=card.severity,
-        source=card.source,
-        body_markdown=card.body_markdown,
-        reasons=match.reasons,
-    )
-
-
 def _pattern_item(pattern: Pattern) -> PatternItem:
     return PatternItem(pattern.title, pattern.summary, pattern.evidence, pattern.severity)
 
@@ -261,7 +263,7 @@ def episode_report(explanation: Explanation, data: JournalData, generated: date)
         notes=episode.notes,
         cycle=cycle_fields(explanation.cycle),
         context=context_fields(explanation.context),
-        cards=tuple(_card_section(m) for m in explanation.cards),
+        cards=tuple(CardSection.of(m.card, m.reasons) for m in explanation.cards),
         patterns=tuple(_pattern_item(p) for p in for_reading(explanation.patterns)),
         triage=explanation.triage,
     )
@@ -682,23 +684,12 @@ def _cards(
     sections: list[CardSection] = []
     prep: CardSection | None = None
     for card in (m.card for m in ordered):
-        section = _section(card, counts.get(card.id, 0))
+        section = CardSection.of(card, episodes=counts.get(card.id, 0))
         if card.id == PREP_CARD:
             prep = section
         elif section.episodes:
             sections.append(section)
     return sections, prep
-
-
-def _section(card: Card, count: int) -> CardSection:
-    return CardSection(
-        id=card.id,
-        title=card.title,
-        severity=card.severity,
-        source=card.source,
-        body_markdown=card.body_markdown,
-        episodes=count,
-    )
 
 
 def _sources(cards: Sequence[CardSection]) -> tuple[SourceItem, ...]:

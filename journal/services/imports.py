@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from journal.domain.errors import InvalidInput
 from journal.imports import FORMATS, ImportResult, Source, parse, recognise
 from journal.imports.reading import FILE_LIMIT, Progress
-from journal.services.journal_service import not_regular
-from journal.storage.files import NotRegularFile, open_regular_file
+from journal.services.journal_service import cannot_read
+from journal.storage.files import open_regular_file
 
 NATIVE = "health-journal"
 FORMAT_NAMES = (NATIVE, *FORMATS)
@@ -30,14 +29,8 @@ def open_export(path: Path, progress: Progress | None = None) -> Iterator[Source
     path = path.expanduser()
     try:
         handle = open_regular_file(path)
-    except FileNotFoundError:
-        raise InvalidInput("file", f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise InvalidInput("file", f"{path} is a folder") from None
-    except NotRegularFile:
-        raise InvalidInput("file", not_regular(path)) from None
     except OSError as error:
-        raise InvalidInput("file", f"{path} cannot be read ({error.strerror})") from None
+        raise cannot_read(path, error) from None
     with handle:
         yield Source(handle, "the", limit=FILE_LIMIT, progress=progress)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from journal import clock
 from journal.domain import interchange
@@ -85,59 +85,17 @@ class ImportSummary:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Kind(Generic[R]):
-    """How one kind of record is listed, written, removed, and which views it changes."""
-
-    records: Callable[[JournalData], Sequence[R]]
-    insert: Callable[[Any, R], None]
-    remove: Callable[[Any, R], bool]
-    changes: Changes
-
-
-_KINDS: dict[type, _Kind[Any]] = {
-    Period: _Kind(
-        lambda d: d.periods,
-        repo.insert_period,
-        lambda session, p: repo.delete_period(session, p.start),
-        Changes(periods=True),
-    ),
-    ContextEntry: _Kind(
-        lambda d: d.context,
-        repo.put_context,
-        lambda session, c: repo.delete_context(session, c.since),
-        Changes(context=True),
-    ),
-    Condition: _Kind(
-        lambda d: d.conditions, repo.insert_condition, repo.delete_condition, Changes(context=True)
-    ),
-    Screening: _Kind(
-        lambda d: d.screenings, repo.insert_screening, repo.delete_screening, Changes(context=True)
-    ),
-    OvulationSign: _Kind(
-        lambda d: d.ovulation_signs,
-        repo.insert_ovulation_sign,
-        repo.delete_ovulation_sign,
-        Changes(periods=True),
-    ),
-    Appointment: _Kind(
-        lambda d: d.appointments,
-        repo.insert_appointment,
-        repo.delete_appointment,
-        Changes(appointments=True),
-    ),
-    PregnancyTest: _Kind(
-        lambda d: d.pregnancy_tests,
-        repo.insert_pregnancy_test,
-        repo.delete_pregnancy_test,
-        Changes(context=True),
-    ),
-    Medication: _Kind(
-        lambda d: d.medications,
-        repo.insert_medication,
-        repo.delete_medication,
-        Changes(context=True),
-    ),
+#: Each kind of record the service saves one at a time: where the journal lists it, and
+#: which views a change to it concerns.
+_KINDS: dict[type, tuple[Callable[[JournalData], Sequence[Any]], Changes]] = {
+    Period: (lambda d: d.periods, Changes(periods=True)),
+    ContextEntry: (lambda d: d.context, Changes(context=True)),
+    Condition: (lambda d: d.conditions, Changes(context=True)),
+    Screening: (lambda d: d.screenings, Changes(context=True)),
+    OvulationSign: (lambda d: d.ovulation_signs, Changes(periods=True)),
+    Appointment: (lambda d: d.appointments, Changes(appointments=True)),
+    PregnancyTest: (lambda d: d.pregnancy_tests, Changes(context=True)),
+    Medication: (lambda d: d.medications, Changes(context=True)),
 }
 
 
@@ -284,67 +242,69 @@ class JournalService:
     #
     # One shape for every kind: ``save_x(record, replacing=None)`` adds a record, or swaps
     # it for ``replacing`` (an edit) in one transaction; ``delete_x(record)`` removes it.
-    # The rules live in ``domain.validation``; a refusal leaves the journal unchanged.
+    # ``save_record``/``delete_record`` are the same for a record of any of these kinds
+    # (the records dialog's pages use them). The rules live in ``domain.validation``; a
+    # refusal leaves the journal unchanged.
 
     def periods(self) -> list[Period]:
         return list(self.data().periods)
 
     def save_period(self, period: Period, replacing: Period | None = None) -> Period:
         """Overlapping periods and periods longer than 31 days are refused."""
-        self._save(period, replacing)
+        self.save_record(period, replacing)
         return period
 
     def delete_period(self, period: Period) -> None:
-        self._delete(period)
+        self.delete_record(period)
 
     def save_context(self, entry: ContextEntry, replacing: ContextEntry | None = None) -> None:
         """One entry a day: a second one on a taken day is refused (edit that one instead)."""
-        self._save(entry, replacing)
+        self.save_record(entry, replacing)
 
     def delete_context(self, entry: ContextEntry) -> None:
-        self._delete(entry)
+        self.delete_record(entry)
 
     def save_condition(self, condition: Condition, replacing: Condition | None = None) -> None:
-        self._save(condition, replacing)
+        self.save_record(condition, replacing)
 
     def delete_condition(self, condition: Condition) -> None:
-        self._delete(condition)
+        self.delete_record(condition)
 
     def save_screening(self, screening: Screening, replacing: Screening | None = None) -> None:
-        self._save(screening, replacing)
+        self.save_record(screening, replacing)
 
     def delete_screening(self, screening: Screening) -> None:
-        self._delete(screening)
+        self.delete_record(screening)
 
     def save_ovulation_sign(
         self, sign: OvulationSign, replacing: OvulationSign | None = None
     ) -> None:
-        self._save(sign, replacing)
+        self.save_record(sign, replacing)
 
     def delete_ovulation_sign(self, sign: OvulationSign) -> None:
-        self._delete(sign)
+        self.delete_record(sign)
 
     def save_appointment(
         self, appointment: Appointment, replacing: Appointment | None = None
     ) -> None:
-        self._save(appointment, replacing)
+        self.save_record(appointment, replacing)
 
     def delete_appointment(self, appointment: Appointment) -> None:
-        self._delete(appointment)
+        self.delete_record(appointment)
 
     def save_pregnancy_test(
         self, test: PregnancyTest, replacing: PregnancyTest | None = None
     ) -> None:
-        self._save(test, replacing)
+        self.save_record(test, replacing)
 
     def delete_pregnancy_test(self, test: PregnancyTest) -> None:
-        self._delete(test)
+        self.delete_record(test)
 
     def save_medication(self, medication: Medication, replacing: Medication | None = None) -> None:
-        self._save(medication, replacing)
+        self.save_record(medication, replacing)
 
     def delete_medication(self, medication: Medication) -> None:
-        self._delete(medication)
+        self.delete_record(medication)
 
     def profile(self) -> Profile:
         return self.data().profile
@@ -366,22 +326,24 @@ class JournalService:
         past = [a for a in self.data().appointments if a.date <= limit]
         return past[-1] if past else None
 
-    def _save(self, record: R, replacing: R | None) -> None:
-        kind: _Kind[R] = _KINDS[type(record)]
+    def save_record(self, record: R, replacing: R | None = None) -> None:
+        """``save_x`` for a record of any kind but episodes and the profile."""
+        records, changes = _KINDS[type(record)]
         validate_record(record, clock.today())
-        check_fits(record, [r for r in kind.records(self.data()) if r != replacing])
+        check_fits(record, [r for r in records(self.data()) if r != replacing])
         with self._store.transaction() as session:
-            if replacing is not None and not kind.remove(session, replacing):
+            if replacing is not None and not repo.delete_record(session, replacing):
                 raise InvalidInput("record", "was not found (already deleted?)")
-            kind.insert(session, record)
-        self._changed(kind.changes)
+            repo.insert_record(session, record)
+        self._changed(changes)
 
-    def _delete(self, record: R) -> None:
-        kind: _Kind[R] = _KINDS[type(record)]
+    def delete_record(self, record: R) -> None:
+        """``delete_x`` for a record of any kind but episodes and the profile."""
+        _, changes = _KINDS[type(record)]
         with self._store.transaction() as session:
-            if not kind.remove(session, record):
+            if not repo.delete_record(session, record):
                 raise InvalidInput("record", "was not found (already deleted?)")
-        self._changed(kind.changes)
+        self._changed(changes)
 
     # ------------------------------------------------------------------ cards
 
@@ -443,22 +405,11 @@ class JournalService:
             medications = _new_items(incoming.medications, existing.medications)
             profile = merge_profile(existing.profile, incoming.profile)
             repo.insert_episodes(session, incoming.episodes)
-            for period in periods:
-                repo.insert_period(session, period)
-            for entry in context:
-                repo.put_context(session, entry)
-            for condition in conditions:
-                repo.insert_condition(session, condition)
-            for screening in screenings:
-                repo.insert_screening(session, screening)
-            for sign in signs:
-                repo.insert_ovulation_sign(session, sign)
-            for appointment in appointments:
-                repo.insert_appointment(session, appointment)
-            for test in tests:
-                repo.insert_pregnancy_test(session, test)
-            for medication in medications:
-                repo.insert_medication(session, medication)
+            for record in (
+                *periods, *context, *conditions, *screenings, *signs, *appointments, *tests,
+                *medications,
+            ):  # fmt: skip
+                repo.insert_record(session, record)
             if profile != existing.profile:
                 repo.put_profile(session, profile)
         self._changed(Changes.everything())
@@ -480,12 +431,8 @@ class JournalService:
         with self._store.transaction() as session:
             plan = plan_import(result, repo.load_all(session), now.date())
             repo.insert_episodes(session, [validate_episode(e, now) for e in plan.add.episodes])
-            for period in plan.add.periods:
-                repo.insert_period(session, period)
-            for sign in plan.add.ovulation_signs:
-                repo.insert_ovulation_sign(session, sign)
-            for test in plan.add.pregnancy_tests:
-                repo.insert_pregnancy_test(session, test)
+            for record in (*plan.add.periods, *plan.add.ovulation_signs, *plan.add.pregnancy_tests):
+                repo.insert_record(session, record)
         self._changed(Changes.everything())
         return plan
 
@@ -535,18 +482,23 @@ def read_import_bytes(source: Path, limit: int = MAX_IMPORT_BYTES, what: str = "
     """The bytes of a file to read in, through a bounded reader, or one clear sentence."""
     try:
         return read_bounded(source.expanduser(), limit)
-    except FileNotFoundError:
-        raise InvalidInput("file", f"{source} does not exist") from None
-    except IsADirectoryError:
-        raise InvalidInput("file", f"{source} is a folder") from None
-    except NotRegularFile:
-        raise InvalidInput("file", not_regular(source)) from None
     except TooLarge:
         raise InvalidInput(
             "file", f"is larger than {limit // (1024 * 1024)} MB, the limit for {what}"
         ) from None
     except OSError as error:
-        raise InvalidInput("file", f"{source} cannot be read ({error.strerror})") from None
+        raise cannot_read(source, error) from None
+
+
+def cannot_read(source: Path, error: OSError) -> InvalidInput:
+    """The one sentence for a file that could not be opened to be read in."""
+    if isinstance(error, FileNotFoundError):
+        return InvalidInput("file", f"{source} does not exist")
+    if isinstance(error, IsADirectoryError):
+        return InvalidInput("file", f"{source} is a folder")
+    if isinstance(error, NotRegularFile):
+        return InvalidInput("file", not_regular(source))
+    return InvalidInput("file", f"{source} cannot be read ({error.strerror})")
 
 
 def read_json_document(source: Path) -> object:

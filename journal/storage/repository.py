@@ -7,10 +7,12 @@ of episodes stays close to the cost of the raw SELECT.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, get_type_hints
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -30,22 +32,7 @@ from journal.domain.model import (
     Screening,
     moment_to_iso,
 )
-from journal.domain.vocabulary import (
-    Amount,
-    Colour,
-    ConditionName,
-    Contraception,
-    LifeStage,
-    MedicationName,
-    Mucus,
-    OvulationSignKind,
-    Pain,
-    PregnancyTestResult,
-    ScreeningKind,
-    ScreeningResult,
-    Symptom,
-    Trigger,
-)
+from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger, Vocabulary
 from journal.storage.errors import StorageFailure
 from journal.storage.models import (
     AppointmentRecord,
@@ -59,6 +46,8 @@ from journal.storage.models import (
     ProfileRecord,
     ScreeningRecord,
 )
+
+R = TypeVar("R")
 
 _EPISODE_COLUMNS = (
     EpisodeRecord.id,
@@ -210,217 +199,105 @@ def replace_episode(session: Session, episode: Episode) -> bool:
 
 
 def delete_episode(session: Session, episode_id: str) -> bool:
-    result = session.execute(delete(EpisodeRecord).where(EpisodeRecord.id == episode_id))
-    return bool(getattr(result, "rowcount", 0))
+    return _delete_all(session, EpisodeRecord, EpisodeRecord.id == episode_id)
 
 
 # --------------------------------------------------------------------------- the rest
 
 
-def list_periods(session: Session) -> list[Period]:
-    rows = session.execute(
-        select(PeriodRecord.start, PeriodRecord.end).order_by(PeriodRecord.start)
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """Where one kind of record lives: each field is the column of the same name.
+
+    A vocabulary field is stored as its value. ``key`` names the field of a kind that has
+    one record a day (periods by their first day, context by the day it starts): saving
+    replaces that day's row and deleting removes it. Other kinds are matched on every
+    field, one row at a time.
+    """
+
+    model: type[Any]
+    order: Callable[[Any], Any]
+    key: str | None = None
+
+
+_TABLES: dict[type, _Table] = {
+    Period: _Table(PeriodRecord, lambda p: p.start, key="start"),
+    ContextEntry: _Table(ContextRecord, lambda c: c.since, key="since"),
+    Condition: _Table(ConditionRecord, lambda c: (c.since, c.name.value)),
+    Screening: _Table(ScreeningRecord, lambda s: (s.date, s.kind.value)),
+    OvulationSign: _Table(OvulationSignRecord, lambda o: (o.date, o.sign.value)),
+    Appointment: _Table(AppointmentRecord, lambda a: (a.date, a.with_, a.notes)),
+    PregnancyTest: _Table(PregnancyTestRecord, lambda t: (t.date, t.result.value)),
+    Medication: _Table(MedicationRecord, lambda m: (m.since, m.name.value, m.until or date.max)),
+}
+
+
+def _fields_of(kind: type) -> tuple[tuple[str, type[Vocabulary] | None], ...]:
+    """The fields of a record kind, each with its vocabulary when it has one."""
+    hints = get_type_hints(kind)
+    return tuple(
+        (f.name, hint if isinstance(hint, type) and issubclass(hint, Vocabulary) else None)
+        for f in dataclasses.fields(kind)
+        for hint in [hints[f.name]]
     )
-    return [Period(start=s, end=e) for s, e in rows]
 
 
-def insert_period(session: Session, period: Period) -> None:
-    session.add(PeriodRecord(start=period.start, end=period.end))
+_FIELDS = {kind: _fields_of(kind) for kind in _TABLES}
 
 
-def delete_period(session: Session, start: date) -> bool:
-    result = session.execute(delete(PeriodRecord).where(PeriodRecord.start == start))
-    return bool(getattr(result, "rowcount", 0))
-
-
-def list_context(session: Session) -> list[ContextEntry]:
-    rows = session.execute(
-        select(
-            ContextRecord.since,
-            ContextRecord.life_stage,
-            ContextRecord.contraception,
-            ContextRecord.trying_to_conceive,
-        ).order_by(ContextRecord.since)
-    )
-    return [
-        ContextEntry(
-            since=since,
-            life_stage=LifeStage(stage),
-            contraception=Contraception(method),
-            trying_to_conceive=bool(ttc),
-        )
-        for since, stage, method, ttc in rows
+def list_records(session: Session, kind: type[R]) -> list[R]:
+    """Every record of ``kind`` (not episodes), in the order the journal shows them."""
+    table = _TABLES[kind]
+    fields = _FIELDS[kind]
+    rows = session.execute(select(*(getattr(table.model, name) for name, _ in fields)))
+    records = [
+        kind(*(_loaded(choice, value) for (_, choice), value in zip(fields, row, strict=True)))
+        for row in rows
     ]
+    return sorted(records, key=table.order)
 
 
-def put_context(session: Session, entry: ContextEntry) -> None:
-    session.merge(
-        ContextRecord(
-            since=entry.since,
-            life_stage=entry.life_stage.value,
-            contraception=entry.contraception.value,
-            trying_to_conceive=entry.trying_to_conceive,
-        )
-    )
+def insert_record(session: Session, record: object) -> None:
+    table = _TABLES[type(record)]
+    values = {name: _stored(getattr(record, name)) for name, _ in _FIELDS[type(record)]}
+    if table.key is None:
+        session.add(table.model(**values))
+    else:
+        session.merge(table.model(**values))
 
 
-def delete_context(session: Session, since: date) -> bool:
-    result = session.execute(delete(ContextRecord).where(ContextRecord.since == since))
+def delete_record(session: Session, record: object) -> bool:
+    """Delete ``record``'s row; whether there was one."""
+    table = _TABLES[type(record)]
+    if table.key is not None:
+        column = getattr(table.model, table.key)
+        return _delete_all(session, table.model, column == getattr(record, table.key))
+    fields = _FIELDS[type(record)]
+    where = [_matches(getattr(table.model, name), getattr(record, name)) for name, _ in fields]
+    return _delete_first(session, table.model, *where)
+
+
+def _loaded(choice: type[Vocabulary] | None, value: Any) -> object:
+    return choice(value) if choice is not None else value
+
+
+def _stored(value: object) -> object:
+    return value.value if isinstance(value, Vocabulary) else value
+
+
+def _matches(column: Any, value: object) -> Any:
+    return column.is_(None) if value is None else column == _stored(value)
+
+
+def _delete_all(session: Session, model: type[Any], *where: Any) -> bool:
+    """Delete every row of ``model`` matching ``where``; whether there was one."""
+    result = session.execute(delete(model).where(*where))
     return bool(getattr(result, "rowcount", 0))
 
 
-def list_conditions(session: Session) -> list[Condition]:
-    rows = session.execute(select(ConditionRecord.name, ConditionRecord.since))
-    return sorted(
-        (Condition(name=ConditionName(n), since=s) for n, s in rows),
-        key=lambda c: (c.since, c.name.value),
-    )
-
-
-def insert_condition(session: Session, condition: Condition) -> None:
-    session.add(ConditionRecord(name=condition.name.value, since=condition.since))
-
-
-def delete_condition(session: Session, condition: Condition) -> bool:
-    result = session.execute(
-        delete(ConditionRecord).where(
-            ConditionRecord.name == condition.name.value, ConditionRecord.since == condition.since
-        )
-    )
-    return bool(getattr(result, "rowcount", 0))
-
-
-def list_screenings(session: Session) -> list[Screening]:
-    rows = session.execute(
-        select(ScreeningRecord.kind, ScreeningRecord.date, ScreeningRecord.result)
-    )
-    return sorted(
-        (Screening(kind=ScreeningKind(k), date=d, result=ScreeningResult(r)) for k, d, r in rows),
-        key=lambda s: (s.date, s.kind.value),
-    )
-
-
-def insert_screening(session: Session, screening: Screening) -> None:
-    session.add(
-        ScreeningRecord(
-            kind=screening.kind.value, date=screening.date, result=screening.result.value
-        )
-    )
-
-
-def delete_screening(session: Session, screening: Screening) -> bool:
-    result = session.execute(
-        delete(ScreeningRecord).where(
-            ScreeningRecord.kind == screening.kind.value,
-            ScreeningRecord.date == screening.date,
-            ScreeningRecord.result == screening.result.value,
-        )
-    )
-    return bool(getattr(result, "rowcount", 0))
-
-
-def list_ovulation_signs(session: Session) -> list[OvulationSign]:
-    rows = session.execute(select(OvulationSignRecord.date, OvulationSignRecord.sign))
-    return sorted(
-        (OvulationSign(date=d, sign=OvulationSignKind(s)) for d, s in rows),
-        key=lambda o: (o.date, o.sign.value),
-    )
-
-
-def insert_ovulation_sign(session: Session, sign: OvulationSign) -> None:
-    session.add(OvulationSignRecord(date=sign.date, sign=sign.sign.value))
-
-
-def delete_ovulation_sign(session: Session, sign: OvulationSign) -> bool:
-    result = session.execute(
-        delete(OvulationSignRecord).where(
-            OvulationSignRecord.date == sign.date, OvulationSignRecord.sign == sign.sign.value
-        )
-    )
-    return bool(getattr(result, "rowcount", 0))
-
-
-def list_appointments(session: Session) -> list[Appointment]:
-    rows = session.execute(
-        select(AppointmentRecord.date, AppointmentRecord.with_, AppointmentRecord.notes)
-    )
-    return sorted(
-        (Appointment(date=d, with_=w, notes=n) for d, w, n in rows),
-        key=lambda a: (a.date, a.with_, a.notes),
-    )
-
-
-def insert_appointment(session: Session, appointment: Appointment) -> None:
-    session.add(
-        AppointmentRecord(date=appointment.date, with_=appointment.with_, notes=appointment.notes)
-    )
-
-
-def delete_appointment(session: Session, appointment: Appointment) -> bool:
-    record = session.scalars(
-        select(AppointmentRecord).where(
-            AppointmentRecord.date == appointment.date,
-            AppointmentRecord.with_ == appointment.with_,
-            AppointmentRecord.notes == appointment.notes,
-        )
-    ).first()
-    if record is None:
-        return False
-    session.delete(record)
-    return True
-
-
-def list_pregnancy_tests(session: Session) -> list[PregnancyTest]:
-    rows = session.execute(select(PregnancyTestRecord.date, PregnancyTestRecord.result))
-    return sorted(
-        (PregnancyTest(date=d, result=PregnancyTestResult(r)) for d, r in rows),
-        key=lambda t: (t.date, t.result.value),
-    )
-
-
-def insert_pregnancy_test(session: Session, test: PregnancyTest) -> None:
-    session.add(PregnancyTestRecord(date=test.date, result=test.result.value))
-
-
-def delete_pregnancy_test(session: Session, test: PregnancyTest) -> bool:
-    record = session.scalars(
-        select(PregnancyTestRecord).where(
-            PregnancyTestRecord.date == test.date,
-            PregnancyTestRecord.result == test.result.value,
-        )
-    ).first()
-    if record is None:
-        return False
-    session.delete(record)
-    return True
-
-
-def list_medications(session: Session) -> list[Medication]:
-    rows = session.execute(
-        select(MedicationRecord.name, MedicationRecord.since, MedicationRecord.until)
-    )
-    return sorted(
-        (Medication(name=MedicationName(n), since=s, until=u) for n, s, u in rows),
-        key=lambda m: (m.since, m.name.value, m.until or date.max),
-    )
-
-
-def insert_medication(session: Session, medication: Medication) -> None:
-    session.add(
-        MedicationRecord(name=medication.name.value, since=medication.since, until=medication.until)
-    )
-
-
-def delete_medication(session: Session, medication: Medication) -> bool:
-    record = session.scalars(
-        select(MedicationRecord).where(
-            MedicationRecord.name == medication.name.value,
-            MedicationRecord.since == medication.since,
-            MedicationRecord.until.is_(None)
-            if medication.until is None
-            else MedicationRecord.until == medication.until,
-        )
-    ).first()
+def _delete_first(session: Session, model: type[Any], *where: Any) -> bool:
+    """Delete one row of ``model`` matching ``where`` (the same record may be logged twice)."""
+    record = session.scalars(select(model).where(*where)).first()
     if record is None:
         return False
     session.delete(record)
@@ -447,14 +324,14 @@ def put_profile(session: Session, profile: Profile) -> None:
 def load_all(session: Session) -> JournalData:
     """Everything in the journal, in one read transaction."""
     return JournalData(
-        context=tuple(list_context(session)),
-        conditions=tuple(list_conditions(session)),
-        screenings=tuple(list_screenings(session)),
-        ovulation_signs=tuple(list_ovulation_signs(session)),
-        periods=tuple(list_periods(session)),
-        appointments=tuple(list_appointments(session)),
+        context=tuple(list_records(session, ContextEntry)),
+        conditions=tuple(list_records(session, Condition)),
+        screenings=tuple(list_records(session, Screening)),
+        ovulation_signs=tuple(list_records(session, OvulationSign)),
+        periods=tuple(list_records(session, Period)),
+        appointments=tuple(list_records(session, Appointment)),
         episodes=tuple(list_episodes(session)),
-        pregnancy_tests=tuple(list_pregnancy_tests(session)),
-        medications=tuple(list_medications(session)),
+        pregnancy_tests=tuple(list_records(session, PregnancyTest)),
+        medications=tuple(list_records(session, Medication)),
         profile=get_profile(session),
     )
