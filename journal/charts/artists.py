@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
-from matplotlib.collections import PathCollection
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
@@ -22,7 +22,14 @@ from matplotlib.text import Text
 from journal.charts.data import EpisodePoint
 from journal.charts.layout import MarginLayout
 from journal.charts.markers import EpisodeMarkers
-from journal.charts.style import FONT_SIZE, Palette, add_legend, highlight_size
+from journal.charts.style import (
+    FONT_SIZE,
+    MARKER_OVULATION,
+    OVULATION_SIZE,
+    Palette,
+    add_legend,
+    highlight_size,
+)
 
 
 class ChartArtists:
@@ -54,6 +61,38 @@ class ChartArtists:
             **extra,
         )
         return self.message
+
+    def add_period_boxes(
+        self, boxes: Sequence[Sequence[tuple[float, float]]], zorder: float, **extra: Any
+    ) -> PolyCollection:
+        """Periods as shaded boxes, in the one period colour of both charts."""
+        boxes_drawn = PolyCollection(
+            boxes,
+            facecolors=self.palette.period,
+            edgecolors="none",
+            alpha=self.palette.period_alpha,
+            zorder=zorder,
+            gid="periods",
+            **extra,
+        )
+        self.axes.add_collection(boxes_drawn, autolim=False)
+        return boxes_drawn
+
+    def add_ovulation_marks(
+        self, xs: Sequence[float], ys: Sequence[float], **extra: Any
+    ) -> PathCollection:
+        """Estimated (or signed) ovulations as the one ovulation mark of both charts."""
+        return self.axes.scatter(
+            xs,
+            ys,
+            s=OVULATION_SIZE,
+            marker=MARKER_OVULATION,
+            c=self.palette.ovulation,
+            linewidths=0,
+            zorder=2,
+            gid="ovulation",
+            **extra,
+        )
 
     def lay_out(
         self,

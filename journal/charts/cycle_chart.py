@@ -22,8 +22,6 @@ from journal.charts.data import CycleRow, EpisodePoint
 from journal.charts.layout import MarginLayout
 from journal.charts.style import (
     FONT_SIZE,
-    MARKER_OVULATION,
-    OVULATION_SIZE,
     Palette,
     palette,
     style_axes,
@@ -142,7 +140,7 @@ def _draw_cycles(axes: Axes, artists: CycleChartArtists, rows: Sequence[CycleRow
     axes.add_collection(artists.baselines, autolim=False)
 
     h = ROW_HALF_HEIGHT
-    artists.periods = PolyCollection(
+    artists.periods = artists.add_period_boxes(
         [
             [
                 (0.5, i - h),
@@ -152,25 +150,13 @@ def _draw_cycles(axes: Axes, artists: CycleChartArtists, rows: Sequence[CycleRow
             ]
             for i, row in enumerate(rows)
         ],
-        facecolors=pal.period,
-        edgecolors="none",
-        alpha=pal.period_alpha,
         zorder=1.5,
-        gid="periods",
     )
-    axes.add_collection(artists.periods, autolim=False)
 
     marks = [(float(r.ovulation_day), float(i)) for i, r in enumerate(rows) if r.ovulation_day]
     if marks:
-        artists.ovulation = axes.scatter(
-            [m[0] for m in marks],
-            [m[1] for m in marks],
-            s=OVULATION_SIZE,
-            marker=MARKER_OVULATION,
-            c=pal.ovulation,
-            linewidths=0,
-            zorder=2,
-            gid="ovulation",
+        artists.ovulation = artists.add_ovulation_marks(
+            [m[0] for m in marks], [m[1] for m in marks]
         )
 
 

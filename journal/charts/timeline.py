@@ -22,8 +22,6 @@ from journal.charts.artists import ChartArtists
 from journal.charts.data import EpisodePoint, TimelineData
 from journal.charts.style import (
     AMOUNT_LEVEL,
-    MARKER_OVULATION,
-    OVULATION_SIZE,
     Palette,
     palette,
     style_axes,
@@ -178,36 +176,20 @@ def draw_timeline(
 
 def _draw_cycle_marks(axes: Axes, artists: TimelineArtists, data: TimelineData) -> None:
     """Period bands across the whole height and estimated ovulations along the top."""
-    pal = artists.palette
     if data.periods:
         boxes = [
             [(x0, 0.0), (x0, 1.0), (x1, 1.0), (x1, 0.0)]
             for band in data.periods
             for x0, x1 in [(_num(band.start), _num(band.end + timedelta(days=1)))]
         ]
-        artists.periods = PolyCollection(
-            boxes,
-            transform=axes.get_xaxis_transform(),
-            facecolors=pal.period,
-            edgecolors="none",
-            alpha=pal.period_alpha,
-            zorder=0.5,
-            gid="periods",
+        artists.periods = artists.add_period_boxes(
+            boxes, zorder=0.5, transform=axes.get_xaxis_transform()
         )
-        axes.add_collection(artists.periods, autolim=False)
 
     if data.ovulations:
         xs = [_num(day) + 0.5 for day in data.ovulations]
-        artists.ovulation = axes.scatter(
-            xs,
-            [OVULATION_Y] * len(xs),
-            s=OVULATION_SIZE,
-            marker=MARKER_OVULATION,
-            c=pal.ovulation,
-            linewidths=0,
-            transform=axes.get_xaxis_transform(),
-            zorder=2,
-            gid="ovulation",
+        artists.ovulation = artists.add_ovulation_marks(
+            xs, [OVULATION_Y] * len(xs), transform=axes.get_xaxis_transform()
         )
 
 
