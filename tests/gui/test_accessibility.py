@@ -160,8 +160,8 @@ def test_tab_order_follows_the_layout(qtbot: QtBot, service: JournalService) -> 
     # Top left (charts), bottom left (filter, list), then the right column (details, cards).
     order = [
         first(window.tabs),
-        first(window.filter_bar),
-        first(window.table),
+        first(window.episode_list.filter_bar),
+        first(window.episode_list.table),
         first(window.details_scroll),
         first(window.card_panel),
     ]

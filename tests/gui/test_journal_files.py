@@ -96,7 +96,7 @@ def test_import_adds_records_or_changes_nothing(
     _answer_path(monkeypatch, good)
     window.actions_.import_json.trigger()
     assert "Imported 1 episode" in said[-1]
-    assert window.model.rowCount() == 4
+    assert window.episode_list.model.rowCount() == 4
 
 
 def test_change_passphrase_needs_the_current_one(

@@ -77,13 +77,13 @@ def test_ctrl_l_leaves_no_journal_text_in_any_widget(
 ) -> None:
     window = _window(controller)
     window.select_episode(filled_journal[1]["after_sex"])
-    window.filter_bar.text.setText("After sex")
-    window.filter_bar.text.clear()
+    window.episode_list.filter_bar.text.setText("After sex")
+    window.episode_list.filter_bar.text.clear()
     window.select_episode(filled_journal[1]["after_sex"])
     assert leaked(visible_texts(window))  # the check can fail: the text was there
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     with qtbot.waitSignal(window.locked, timeout=2000):
-        qtbot.keyClick(window.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.episode_list.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.is_locked
     assert window.windowTitle() == LOCKED_TITLE
     assert not leaked(visible_texts(window))
@@ -147,7 +147,7 @@ def test_input_restarts_the_idle_timer(qtbot: QtBot, controller: AppController) 
     window = _window(controller)
     timer = window.lock_manager._timer
     timer.stop()  # as if it were about to run out
-    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_Down)
     assert timer.isActive()
     assert timer.remainingTime() > timer.interval() - 1000
 

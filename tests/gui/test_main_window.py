@@ -36,14 +36,17 @@ def ids(filled_journal: tuple[Path, dict[str, str]]) -> dict[str, str]:
 
 
 def test_lists_every_episode_newest_first(window: MainWindow, ids: dict[str, str]) -> None:
-    shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    shown = [
+        window.episode_list.proxy.index(r, 0).data()
+        for r in range(window.episode_list.proxy.rowCount())
+    ]
     assert shown == [
         f"Sun {DATES.short(date(2026, 11, 8))}, {DATES.time(datetime(2026, 11, 8, 23, 15))}",
         f"Thu {DATES.short(date(2026, 10, 8))}",
         f"Tue {DATES.short(date(2026, 9, 15))}",
     ]
     assert window.windowTitle() == TITLE
-    assert window.count_label.text() == "3 episodes"
+    assert window.episode_list.count_label.text() == "3 episodes"
 
 
 def test_selecting_an_episode_shows_its_cards_with_reasons(
@@ -56,7 +59,10 @@ def test_selecting_an_episode_shows_its_cards_with_reasons(
     assert {"cervical-trauma", "dryness-micro-tears"} <= set(cards)
     assert window.service is not None
     assert cards == window.service.explain(ids["after_sex"]).card_ids  # same order as the CLI
-    texts = [label.text() for label in window.card_panel.findChildren(type(window.count_label))]
+    texts = [
+        label.text()
+        for label in window.card_panel.findChildren(type(window.episode_list.count_label))
+    ]
     assert any("Why this card" in t and "intercourse" in t for t in texts)
     assert any(t.startswith("Source: Bleeding After Sex") for t in texts)
     assert window.card_panel.disclaimer.text().startswith("This journal explains")
@@ -114,9 +120,9 @@ def test_other_episodes_get_their_own_cards(
 def test_selecting_in_the_list_highlights_it_on_the_charts(
     qtbot: QtBot, window: MainWindow, ids: dict[str, str]
 ) -> None:
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     window.select_episode(ids["ovulation"])
-    qtbot.keyClick(window.table, Qt.Key.Key_Up)  # the keyboard moves the selection too
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_Up)  # the keyboard moves the selection too
     assert window.selected_episode_id() == ids["mucus"]
     qtbot.waitUntil(lambda: window.timeline._highlight == ids["mucus"])
     window.tabs.setCurrentIndex(TAB_CYCLES)  # the hidden chart catches up when shown
@@ -142,23 +148,23 @@ def test_clicking_the_timeline_selects_the_episode_and_shows_its_cards(
 def test_filter_narrows_the_list_and_the_timeline_still_selects(
     qtbot: QtBot, window: MainWindow, ids: dict[str, str]
 ) -> None:
-    window.filter_bar.after_sex.setChecked(True)
-    assert window.proxy.rowCount() == 1
-    assert window.count_label.text() == "1 of 3 episodes shown"
-    window.filter_bar.after_sex.setChecked(False)
-    window.filter_bar.text.setText("BROWNISH")
-    assert window.proxy.rowCount() == 1
+    window.episode_list.filter_bar.after_sex.setChecked(True)
+    assert window.episode_list.proxy.rowCount() == 1
+    assert window.episode_list.count_label.text() == "1 of 3 episodes shown"
+    window.episode_list.filter_bar.after_sex.setChecked(False)
+    window.episode_list.filter_bar.text.setText("BROWNISH")
+    assert window.episode_list.proxy.rowCount() == 1
     # An episode the filter hides is still reachable from the charts: the filter resets.
     window.select_episode(ids["ovulation"])
     assert window.selected_episode_id() == ids["ovulation"]
-    assert window.filter_bar.criteria() == EpisodeFilter()
+    assert window.episode_list.filter_bar.criteria() == EpisodeFilter()
 
 
 def test_ctrl_f_goes_to_the_search_field(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     window.find_action.trigger()
-    assert window.filter_bar.text.hasFocus()
+    assert window.episode_list.filter_bar.text.hasFocus()
 
 
 def test_patterns_have_their_own_tab(window: MainWindow) -> None:
@@ -207,7 +213,7 @@ def test_tabs_have_shortcuts_and_the_cycle_chart_draws_when_shown(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.cycle_chart.artists is None  # not drawn while hidden
-    qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == TAB_CYCLES
     assert window.cycle_chart.artists is not None
 
@@ -218,8 +224,8 @@ def test_sorting_by_a_header_keeps_the_selection(
     from journal.gui.models.episode_table_model import COL_AMOUNT
 
     window.select_episode(ids["mucus"])
-    window.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
-    assert window.proxy.index(0, COL_AMOUNT).data() == "Light"
+    window.episode_list.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert window.episode_list.proxy.index(0, COL_AMOUNT).data() == "Light"
     assert window.selected_episode_id() == ids["mucus"]
 
 
@@ -227,7 +233,7 @@ def test_geometry_is_remembered_and_settings_hold_no_journal_text(
     qtbot: QtBot, window: MainWindow, private_settings: Path
 ) -> None:
     window.resize(790, 590)  # within the offscreen screen, which restoring clamps to
-    window.select_episode(window.model.episode_at(0).id)
+    window.select_episode(window.episode_list.model.episode_at(0).id)
     window.close()
     again = MainWindow(None)
     qtbot.addWidget(again)
@@ -236,7 +242,7 @@ def test_geometry_is_remembered_and_settings_hold_no_journal_text(
     stored = b"".join(p.read_bytes() for p in private_settings.rglob("*") if p.is_file())
     assert stored  # something was saved…
     assert MARKER.encode() not in stored  # …but nothing of the journal
-    assert window.model.rowCount() == 0  # closing forgets the data too
+    assert window.episode_list.model.rowCount() == 0  # closing forgets the data too
 
 
 def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:

@@ -223,13 +223,13 @@ def test_one_key_each_for_period_start_end_and_the_appointment_summary(
     assert window.service is not None
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window.table, Qt.Key.Key_S, both)
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_S, both)
     assert Period(TODAY) in window.service.periods()
-    qtbot.keyClick(window.table, Qt.Key.Key_E, both)
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_E, both)
     assert Period(TODAY, TODAY) in window.service.periods()
-    qtbot.keyClick(window.table, Qt.Key.Key_A, both)
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_A, both)
     qtbot.waitUntil(
         lambda: any(
             isinstance(w, AppointmentDialog) and w.isVisible()
@@ -252,7 +252,7 @@ def test_logging_an_episode_takes_three_key_presses(
     before = len(window.service.episodes())
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     pressed: list[str] = []
 
     def in_the_form() -> None:
@@ -273,7 +273,9 @@ def test_logging_an_episode_takes_three_key_presses(
             form.reject()  # fail the test rather than hang
 
     QTimer.singleShot(0, in_the_form)
-    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 1
+    qtbot.keyClick(
+        window.episode_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )  # 1
     assert pressed == ["done"]
     episodes = window.service.episodes()
     assert len(episodes) == before + 1

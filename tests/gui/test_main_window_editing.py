@@ -57,14 +57,14 @@ def test_ctrl_n_logs_an_episode_selects_it_and_undo_removes_it(
         notes="new one",
     )
     asked = _answer(monkeypatch, draft)
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    window.episode_list.table.setFocus()
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked == [None]
-    assert window.model.rowCount() == 4
+    assert window.episode_list.model.rowCount() == 4
     assert window.details.notes.text() == "new one"
     assert window.card_panel.card_ids()  # the new episode's cards are shown
     window.undo_action.trigger()
-    assert window.model.rowCount() == 3
+    assert window.episode_list.model.rowCount() == 3
     assert "new one" not in _notes(window)
     window.redo_action.trigger()
     assert "new one" in _notes(window)
@@ -75,7 +75,7 @@ def test_cancelled_editor_changes_nothing(
 ) -> None:
     _answer(monkeypatch, None)
     window.new_action.trigger()
-    assert window.model.rowCount() == 3
+    assert window.episode_list.model.rowCount() == 3
     assert not window.undo_stack.canUndo()
 
 
@@ -98,7 +98,7 @@ def test_edit_prefills_the_editor_and_undo_restores_the_old_version(
             notes="after the smear test",
         ),
     )
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter edits the selected episode
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_Return)  # Enter edits the selected episode
     assert asked == [before]
     after = window.service.episode(episode_id)
     assert (after.amount, after.trigger, after.notes) == (
@@ -130,11 +130,11 @@ def test_delete_asks_first_and_undo_brings_the_same_episode_back(
 
     monkeypatch.setattr("journal.gui.confirm.confirm", confirm)
     window.delete_action.trigger()  # "no"
-    assert window.model.rowCount() == 3
+    assert window.episode_list.model.rowCount() == 3
     window.delete_action.trigger()  # "yes"
     assert len(questions) == 2 and DATES.short(date(2026, 11, 8)) in questions[0]
-    assert window.model.rowCount() == 2
+    assert window.episode_list.model.rowCount() == 2
     assert window.card_panel.card_ids() == []
     window.undo_action.trigger()
     assert window.service.episode(episode_id) == original
-    assert window.model.rowCount() == 3
+    assert window.episode_list.model.rowCount() == 3

@@ -37,27 +37,30 @@ def ids(filled_journal: tuple[Path, dict[str, str]]) -> dict[str, str]:
 def _amounts(window: MainWindow) -> set[str]:
     from journal.gui.models.episode_table_model import COL_AMOUNT
 
-    return {window.proxy.index(r, COL_AMOUNT).data() for r in range(window.proxy.rowCount())}
+    return {
+        window.episode_list.proxy.index(r, COL_AMOUNT).data()
+        for r in range(window.episode_list.proxy.rowCount())
+    }
 
 
 def test_choosing_an_amount_in_the_filter_shows_only_that_amount(window: MainWindow) -> None:
-    combo = window.filter_bar.amount
+    combo = window.episode_list.filter_bar.amount
     combo.setCurrentIndex(combo.findText(Amount.LIGHT.label))
-    assert window.filter_bar.criteria().amount is Amount.LIGHT
+    assert window.episode_list.filter_bar.criteria().amount is Amount.LIGHT
     assert _amounts(window) == {"Light"}
-    assert window.count_label.text() == "1 of 3 episodes shown"
+    assert window.episode_list.count_label.text() == "1 of 3 episodes shown"
     combo.setCurrentIndex(combo.findText(Amount.SPOTTING.label))
     assert _amounts(window) == {"Spotting"}
     combo.setCurrentIndex(0)
-    assert window.count_label.text() == "3 episodes"
+    assert window.episode_list.count_label.text() == "3 episodes"
 
 
 def test_the_count_is_proper_english(window: MainWindow) -> None:
-    window.filter_bar.text.setText("brownish")
-    assert window.count_label.text() == "1 of 3 episodes shown"
+    window.episode_list.filter_bar.text.setText("brownish")
+    assert window.episode_list.count_label.text() == "1 of 3 episodes shown"
     window.episode_list.model.clear()
     window.episode_list._update_count()
-    assert window.count_label.text() == "0 episodes"
+    assert window.episode_list.count_label.text() == "0 episodes"
 
 
 def test_window_titles_do_not_repeat_the_application_name(window: MainWindow) -> None:
@@ -120,10 +123,10 @@ def test_the_timeline_hint_is_shown_whole(window: MainWindow) -> None:
 
 
 def test_the_episode_table_is_one_tab_stop(qtbot: QtBot, window: MainWindow) -> None:
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     selected = window.selected_episode_id()
-    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
-    assert not window.table.hasFocus()
+    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_Tab)
+    assert not window.episode_list.table.hasFocus()
     assert window.selected_episode_id() == selected
 
 
@@ -245,7 +248,7 @@ def test_the_cycle_chart_keeps_its_axis_and_legend_in_view(
 def test_the_filter_bar_stacks_in_a_narrow_list_instead_of_squeezing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    bar = window.filter_bar
+    bar = window.episode_list.filter_bar
     wide = bar.sizeHint().width()
     bar.resize(wide // 2, bar.height())
     qtbot.waitUntil(lambda: bar.text.width() >= bar.text.minimumWidth())
@@ -260,5 +263,5 @@ def test_a_focused_chart_shows_its_focus(qtbot: QtBot, window: MainWindow) -> No
     assert frame.property("focused") is False
     window.timeline.canvas.setFocus()
     qtbot.waitUntil(lambda: frame.property("focused") is True)
-    window.table.setFocus()
+    window.episode_list.table.setFocus()
     qtbot.waitUntil(lambda: frame.property("focused") is False)

@@ -42,7 +42,7 @@ def test_first_run_creates_the_journal_and_opens_the_window(
     assert journal_path.exists()
     assert isinstance(controller.window, MainWindow)
     qtbot.addWidget(controller.window)
-    assert controller.window.model.rowCount() == 0
+    assert controller.window.episode_list.model.rowCount() == 0
     assert dialog.passphrase.text() == ""  # nothing kept in the dialog
     controller.shutdown()
     JournalService.open(journal_path, PASSPHRASE).close()  # the passphrase works
@@ -66,7 +66,7 @@ def test_unlock_with_a_wrong_then_the_right_passphrase(
     assert not dialog.isVisible()
     assert isinstance(controller.window, MainWindow)
     qtbot.addWidget(controller.window)
-    assert controller.window.model.rowCount() == 3
+    assert controller.window.episode_list.model.rowCount() == 3
     controller.shutdown()
 
 
@@ -144,7 +144,7 @@ def test_demo_journal_loads_and_is_removed(qtbot: QtBot) -> None:
         window = controller.window
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
-        assert window.model.rowCount() >= 20  # about a year of episodes
+        assert window.episode_list.model.rowCount() >= 20  # about a year of episodes
         assert window.patterns_panel.titles()
         assert window.timeline.artists is not None
         window.lock()

@@ -157,7 +157,10 @@ class Session:
         dialog.create_button.click()
         check(self.journal.is_file(), "no journal file after Create")
         window = shown(MainWindow)
-        check(not window.is_locked and window.model.rowCount() == 0, "new journal not empty")
+        check(
+            not window.is_locked and window.episode_list.model.rowCount() == 0,
+            "new journal not empty",
+        )
         return window
 
     def log_episode(self, window: MainWindow) -> str:
@@ -174,7 +177,7 @@ class Session:
         asked = self.editor_answers(fill)
         window.new_action.trigger()  # Ctrl+N
         check(asked == [None], "the new-episode editor was not asked")
-        check(window.model.rowCount() == 1, "the logged episode is not listed")
+        check(window.episode_list.model.rowCount() == 1, "the logged episode is not listed")
         episode_id = window.selected_episode_id()
         check(episode_id is not None, "the new episode is not selected")
         assert episode_id is not None and window.service is not None
@@ -271,7 +274,9 @@ class Session:
     def lock_and_unlock(self, window: MainWindow, episode_id: str) -> None:
         self.step("lock")
         window.lock_action.trigger()  # Ctrl+L
-        check(window.is_locked and window.model.rowCount() == 0, "lock left data on view")
+        check(
+            window.is_locked and window.episode_list.model.rowCount() == 0, "lock left data on view"
+        )
         check(window.details.notes.text() == "", "lock left the notes on view")
         dialog = shown(UnlockDialog)  # the controller asks at once
         self.step("wrong passphrase")
