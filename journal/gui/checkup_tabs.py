@@ -117,7 +117,7 @@ class AppointmentsTab(RecordTab[Appointment]):
     title = "Appointments"
     noun = "appointment"
     hint = "Visits to a doctor, nurse or clinic, past or planned."
-    field_names = {"with": "“With whom”", "notes": "The notes"}  # noqa: RUF012
+    field_names = {"with": "“With whom”", "notes": "The text of the notes"}  # noqa: RUF012
 
     def columns(self) -> Sequence[Column[Appointment]]:
         return [
