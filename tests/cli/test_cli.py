@@ -136,6 +136,27 @@ def test_errors_are_one_line_and_change_nothing(
     assert file_digest(journal) == before
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "fragment"),
+    [
+        ("2026-01-06", "2026-01-09", "'start': overlaps the period logged from 2026-01-03"),
+        ("2026-02-01", "2026-03-04", "'end': makes the period longer than 31 days"),
+        ("2026-02-05", "2026-02-04", "'end': is before the start"),
+        ("2099-01-01", "2099-01-02", "'start': is in the future"),
+    ],
+)
+def test_period_add_keeps_the_period_rules(
+    journal: Path, start: str, end: str, fragment: str
+) -> None:
+    """The CLI goes through the same rules as the GUI: one sentence, the file unchanged."""
+    assert run(journal, "period", "add", "2026-01-03", "2026-01-07").returncode == 0
+    before = file_digest(journal)
+    result = run(journal, "period", "add", start, end)
+    assert result.returncode == 1
+    assert fragment in one_line_error(result)
+    assert file_digest(journal) == before
+
+
 def test_wrong_passphrase_exit_3(journal: Path) -> None:
     before = file_digest(journal)
     result = run(journal, "list", passphrase="wrong")
