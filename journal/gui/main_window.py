@@ -133,9 +133,6 @@ class MainWindow(QMainWindow):
         self.episode_list = EpisodeList()
         self.episode_list.selection_changed.connect(self._on_selection_changed)
         self.episode_list.activated.connect(self.edit_episode)
-        # Kept for tests/benchmarks/bench_gui.py only (being reworked elsewhere): everything
-        # else reaches the list's own parts, ``window.episode_list.table`` and so on.
-        self.model = self.episode_list.model
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("left-splitter")
         left.addWidget(self.tabs)

@@ -158,7 +158,7 @@ def run() -> dict[str, float]:
         # The background severity pass: about a minute per 5,000 episodes at most.
         _wait(app, lambda: not window.severity_job.running, 60.0 * max(1, EPISODES // 5000))
         results["severity_pass_ms"] = (time.perf_counter() - started) * 1000
-        ids = [e.id for e in window.model.episodes()]
+        ids = [e.id for e in window.episode_list.model.episodes()]
         rng = random.Random(3)
         times, cpu, with_chart = [], [], []
         for episode_id in rng.sample(ids, SELECTIONS):
