@@ -6,7 +6,9 @@
 
 A benchmark is a module ``bench_*.py`` here exposing ``run() -> dict[str, float]``; new
 ones are picked up as they appear. A module that is missing, has no ``run()``, fails to
-import or raises is reported in the table as such: it never stops the others.
+import or raises is reported in the table as such: it never stops the others. Each runs
+in a process of its own, so one's memory never counts in the next one's peak, and even a
+crash of one is reported as such.
 
 Units come from the figure's name: ``*_s`` seconds, ``*_ms`` milliseconds, ``ratio`` or
 ``*_ratio`` a ratio (shown as ``x``), anything else a plain number. Aims come from the
@@ -21,6 +23,7 @@ import contextlib
 import importlib.util
 import json
 import math
+import subprocess
 import sys
 import time
 import traceback
@@ -102,7 +105,40 @@ def _last_line(error: BaseException) -> str:
     return " ".join(text.splitlines()[-1:])[:200]
 
 
+_CHILD = "--one"
+
+
 def run_one(name: str, path: Path) -> Outcome:
+    """``name`` measured in a child process (see ``measure``)."""
+    began = time.perf_counter()
+    if not path.exists():
+        return Outcome(name, "missing", 0.0, f"{path.name} is not written yet", [])
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), _CHILD, name, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sys.stderr.write(child.stderr)  # the benchmark's own prints
+    seconds = time.perf_counter() - began
+    lines = child.stdout.strip().splitlines()
+    try:
+        found = json.loads(lines[-1])
+        figures = [Figure(name, **figure) for figure in found["figures"]]
+        return Outcome(name, found["status"], seconds, found["detail"], figures)
+    except (IndexError, ValueError, KeyError, TypeError):
+        last = (child.stderr.strip().splitlines() or [f"exit code {child.returncode}"])[-1]
+        return Outcome(name, "failed", seconds, f"the process ended: {last[:200]}", [])
+
+
+def _report(outcome: Outcome) -> str:
+    """One line of JSON for the parent: the outcome without its name and time."""
+    figures = [{k: v for k, v in asdict(f).items() if k != "benchmark"} for f in outcome.figures]
+    return json.dumps({"status": outcome.status, "detail": outcome.detail, "figures": figures})
+
+
+def measure(name: str, path: Path) -> Outcome:
+    """Load ``path`` and call its ``run()`` here, turning every failure into a status."""
     began = time.perf_counter()
 
     def outcome(status: str, detail: str = "", figures: list[Figure] | None = None) -> Outcome:
@@ -201,6 +237,13 @@ def as_json(outcomes: list[Outcome]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None, folder: Path = HERE) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [_CHILD]:
+        path = Path(argv[2])
+        if str(path.parent) not in sys.path:
+            sys.path.insert(0, str(path.parent))
+        print(_report(measure(argv[1], path)))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("only", nargs="*", help="benchmark names (storage, cards, ...)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

@@ -36,6 +36,20 @@ MODULES = {
     "bench_broken.py": "import no_such_module_here\n",
     "bench_norun.py": "X = 1\n",
     "bench_weird.py": "def run():\n    return {'a': 'not a number'}\n",
+    # A crash takes its own process down, not the table.
+    "bench_abort.py": "import os\ndef run():\n    os.abort()\n",
+    # Peak memory is each benchmark's own: ``hog`` runs first, ``lean`` does not carry it.
+    "bench_hog.py": (
+        "import resource\n"
+        "def run():\n"
+        "    block = bytearray(300 * 2**20)\n"
+        "    return {'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}\n"
+    ),
+    "bench_lean.py": (
+        "import resource\n"
+        "def run():\n"
+        "    return {'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}\n"
+    ),
 }
 
 
@@ -77,3 +91,15 @@ def test_table_has_one_row_per_figure_or_problem(
     assert any("speed_ratio" in line and line.endswith("yes") for line in lines)
     assert any(line.startswith("boom") and "(failed)" in line for line in lines)
     assert any(line.startswith("gone") and "(missing)" in line for line in lines)
+
+
+def test_each_benchmark_runs_alone_so_a_crash_or_a_peak_stays_its_own(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert runner.main(["--json", "hog", "abort", "lean"], folder=folder) == 0
+    out = json.loads(capsys.readouterr().out)["benchmarks"]
+    assert out["abort"]["status"] == "failed"
+    assert "process ended" in out["abort"]["detail"]
+    hog = out["hog"]["figures"]["peak_rss_mb"]["value"]
+    lean = out["lean"]["figures"]["peak_rss_mb"]["value"]
+    assert hog > 300 > lean + 200
