@@ -65,8 +65,13 @@ class AppController(QObject):
         self.settings = settings or Settings()
         self.dialog: UnlockDialog | CreateJournalDialog | None = None
         self.window: MainWindow | None = None
-        # The main window, built (empty and hidden) while the passphrase is typed.
+        # The main window, built (empty and hidden) while the passphrase is typed, from a
+        # timer the controller owns (it never fires for a controller that is gone).
         self._prepared: MainWindow | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(50)
+        self._prepare_timer.timeout.connect(self._prepare_window)
 
     def start(self, service: JournalService | None = None) -> None:
         """Open the window on ``service``, else ask to unlock (or create) the journal."""
@@ -104,7 +109,7 @@ class AppController(QObject):
         # Build the window once the dialog is painted, while the user types: it holds no
         # journal data until the unlock hands it the service.
         if self.window is None:
-            QTimer.singleShot(50, self._prepare_window)
+            self._prepare_timer.start()
 
     def _prepare_window(self) -> None:
         from journal.gui.main_window import MainWindow
@@ -152,6 +157,10 @@ class AppController(QObject):
             self.ask_unlock()
 
     def shutdown(self) -> None:
+        self._prepare_timer.stop()
+        if self._prepared is not None:
+            self._prepared.deleteLater()
+            self._prepared = None
         if self.window is not None:
             self.window.close()
         if self.dialog is not None:

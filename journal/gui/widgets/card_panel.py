@@ -10,7 +10,7 @@ statement stays visible below the cards whatever is scrolled.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -44,6 +44,15 @@ NO_CYCLE_TEXT = (
     "cycle: log your periods (Ctrl+R) to let them place it. If you are worried, please "
     "get checked."
 )
+
+
+def _soon(owner: QWidget, slot: Callable[[], None]) -> QTimer:
+    """A single-shot timer owned by ``owner``, running ``slot`` on the next loop turn."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def smaller_headings(markdown: str) -> str:
@@ -253,6 +262,11 @@ class CardPanel(QWidget):
         self._ids: list[str] = []
         self._pending: list[tuple[int, CardMatch]] = []
         self._stated: frozenset[str] = frozenset()  # the triage's reasons, shown above
+        # Deferred work runs from timers the panel owns: they die with it, so nothing is
+        # built into a panel being torn down (a lock, a closed window).
+        self._waiting: list[Card] = []
+        self._build_timer = _soon(self, self._build_next)
+        self._place_timer = _soon(self, self._place_rest)
         self.triage_line = TriageLine()
         # Every card's view, built once (ahead of need by ``prepare``, else when first
         # shown) and reused: those of the cards not shown are hidden.
@@ -294,21 +308,20 @@ class CardPanel(QWidget):
         Building a card's view (its Markdown body above all) is most of the cost of
         showing it the first time; done while the user reads, selecting stays quick.
         """
-        waiting = [card for card in cards if card.id not in self._views]
+        self._waiting = [card for card in cards if card.id not in self._views]
+        self._build_timer.start()
 
-        def build_next() -> None:
-            while waiting:
-                card = waiting.pop(0)
-                if card.id not in self._views:
-                    view = self._views[card.id] = CardView(card, self._content)
-                    view.hide()
-                    view.ensurePolished()  # style sheets applied now, not on first show
-                    self._cards.insertWidget(self._cards.count() - 1, view)
-                    break
-            if waiting:
-                QTimer.singleShot(0, self, build_next)
-
-        QTimer.singleShot(0, self, build_next)
+    def _build_next(self) -> None:
+        while self._waiting:
+            card = self._waiting.pop(0)
+            if card.id not in self._views:
+                view = self._views[card.id] = CardView(card, self._content)
+                view.hide()
+                view.ensurePolished()  # style sheets applied now, not on first show
+                self._cards.insertWidget(self._cards.count() - 1, view)
+                break
+        if self._waiting:
+            self._build_timer.start()
 
     def card_ids(self) -> list[str]:
         """The ids of the cards shown, top to bottom."""
@@ -357,12 +370,17 @@ class CardPanel(QWidget):
                 view.hide()
         self._ids = ids
         self._pending = list(enumerate(matches))
-        lone = len(matches) == 1
-        self._place_some(EAGER_CARDS, lone)
+        self._place_some(EAGER_CARDS)
         if self._pending:
-            QTimer.singleShot(0, self, lambda: self._place_some(len(self._pending), lone))
+            self._place_timer.start()
+        else:
+            self._place_timer.stop()
 
-    def _place_some(self, count: int, lone: bool) -> None:
+    def _place_rest(self) -> None:
+        self._place_some(len(self._pending))
+
+    def _place_some(self, count: int) -> None:
+        lone = len(self._ids) == 1
         for index, match in self._pending[:count]:
             found = self._views.get(match.card.id)
             view = found if found is not None else CardView(match.card, self._content)
