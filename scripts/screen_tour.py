@@ -18,15 +18,13 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import dark_palette, settle
+from screenshot import settle, start_app
 
 
 def capture(app: QApplication, window: QWidget, path: Path) -> None:
@@ -49,14 +47,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     prefix = "dark-" if args.dark else "light-"
 
-    settings_dir = tempfile.mkdtemp(prefix="hj-tour-settings-")
-    # Settings (window sizes included) in a throw-away folder: never the user's own.
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, settings_dir)
-    app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    if args.dark:
-        app.setPalette(dark_palette())
+    app, settings_dir = start_app(args.dark)
 
     from journal.app import DemoJournal
     from journal.gui.change_passphrase_dialog import ChangePassphraseDialog
@@ -84,7 +75,7 @@ def main() -> int:
             settle(app, widget)
 
         shoot("unlock", lambda: UnlockDialog(demo.path))
-        shoot("create", lambda: CreateJournalDialog(Path(settings_dir) / "new.hjournal"))
+        shoot("create", lambda: CreateJournalDialog(settings_dir / "new.hjournal"))
 
         window = MainWindow(service)
         window.show()

@@ -54,6 +54,21 @@ def settle(app: QApplication, window: QWidget) -> None:
         app.processEvents()
 
 
+def start_app(dark: bool) -> tuple[QApplication, Path]:
+    """The app in the Fusion style (dark palette if asked), its settings (window sizes
+    included) in a throw-away folder, never the user's own; returns the app and folder."""
+    import tempfile
+
+    settings_dir = Path(tempfile.mkdtemp(prefix="hj-shot-settings-"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(settings_dir))
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    if dark:
+        app.setPalette(dark_palette())
+    return app, settings_dir
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dark", action="store_true", help="use a dark palette")
@@ -61,16 +76,7 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="also the cycle chart and patterns")
     args = parser.parse_args()
 
-    import tempfile
-
-    settings_dir = tempfile.mkdtemp(prefix="hj-shot-settings-")
-    # Settings (window sizes included) in a throw-away folder: never the user's own.
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, settings_dir)
-    app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    if args.dark:
-        app.setPalette(dark_palette())
+    app, _settings = start_app(args.dark)
 
     from journal.app import DemoJournal
     from journal.gui.main_window import TAB_CYCLES, TAB_PATTERNS, MainWindow
