@@ -123,6 +123,7 @@ def _rekey_loop(path: Path, count: int) -> None:
             store.close()
         current = other
         print("changed", current, flush=True)
+        time.sleep(0.02)  # as the adder does: the other process gets the lock now and then
     print("done", flush=True)
 
 
