@@ -48,8 +48,7 @@ from journal.domain.validation import (
     validate_record,
 )
 from journal.services.changes import ChangeHub, Changes
-from journal.storage import JournalStore, create_journal, open_journal
-from journal.storage import repository as repo
+from journal.storage import JournalStore, create_journal, open_journal, reading
 from journal.storage.files import NotRegularFile, TooLarge, read_bounded, write_private_file
 from journal.storage.journal_file import READ_ONLY
 
@@ -154,19 +153,19 @@ class JournalService:
     def data(self) -> JournalData:
         """The whole journal (cached until the next change)."""
         if self._data is None:
-            with self._store.transaction() as session:
-                self._data = repo.load_all(session)
+            with self._store.snapshot() as conn:
+                self._data = reading.load_all(conn)
         return self._data
 
     def episodes(self, start: date | None = None, end: date | None = None) -> list[Episode]:
         if start is None and end is None:
             return list(self.data().episodes)
-        with self._store.transaction() as session:
-            return repo.list_episodes(session, start, end)
+        with self._store.snapshot() as conn:
+            return reading.list_episodes(conn, start, end)
 
     def episode(self, episode_id: str) -> Episode:
-        with self._store.transaction() as session:
-            found = repo.get_episode(session, episode_id)
+        with self._store.snapshot() as conn:
+            found = reading.get_episode(conn, episode_id)
         if found is None:
             raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.")
         return found
@@ -189,26 +188,26 @@ class JournalService:
 
     def add_episode(self, draft: EpisodeDraft) -> Episode:
         episode = validate_episode(draft, clock.now())
-        with self._store.transaction() as session:
-            repo.insert_episode(session, episode)
+        with self._store.transaction() as tx:
+            tx.insert_episode(episode)
         self._changed(Changes(episodes=True))
         return episode
 
     def update_episode(self, episode_id: str, draft: EpisodeDraft | Episode) -> Episode:
         episode = validate_episode(draft, clock.now(), episode_id=episode_id)
-        with self._store.transaction() as session:
-            if not repo.replace_episode(session, episode):
+        with self._store.transaction() as tx:
+            if not tx.replace_episode(episode):
                 raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.")
         self._changed(Changes(episodes=True))
         return episode
 
     def delete_episode(self, episode_id: str) -> Episode:
         """Delete and return the episode (so the GUI can offer undo)."""
-        with self._store.transaction() as session:
-            found = repo.get_episode(session, episode_id)
+        with self._store.transaction() as tx:
+            found = tx.get_episode(episode_id)
             if found is None:
                 raise EpisodeNotFound(f"No episode with id '{episode_id[:60]}'.")
-            repo.delete_episode(session, episode_id)
+            tx.delete_episode(episode_id)
         self._changed(Changes(episodes=True))
         return found
 
@@ -231,10 +230,10 @@ class JournalService:
 
     def restore_episode(self, episode: Episode) -> Episode:
         """Put back a deleted episode exactly as it was (undo)."""
-        with self._store.transaction() as session:
-            if repo.get_episode(session, episode.id) is not None:
+        with self._store.transaction() as tx:
+            if tx.get_episode(episode.id) is not None:
                 raise InvalidInput("id", f"an episode '{episode.id[:40]}' already exists")
-            repo.insert_episode(session, episode)
+            tx.insert_episode(episode)
         self._changed(Changes(episodes=True))
         return episode
 
@@ -312,13 +311,13 @@ class JournalService:
     def save_profile(self, profile: Profile) -> None:
         """Replace the one profile (an empty one is refused: ``delete_profile`` clears it)."""
         validate_record(profile, clock.today())
-        with self._store.transaction() as session:
-            repo.put_profile(session, profile)
+        with self._store.transaction() as tx:
+            tx.put_profile(profile)
         self._changed(Changes(context=True))
 
     def delete_profile(self) -> None:
-        with self._store.transaction() as session:
-            repo.put_profile(session, Profile())
+        with self._store.transaction() as tx:
+            tx.put_profile(Profile())
         self._changed(Changes(context=True))
 
     def last_appointment(self, before: date | None = None) -> Appointment | None:
@@ -331,17 +330,17 @@ class JournalService:
         records, changes = _KINDS[type(record)]
         validate_record(record, clock.today())
         check_fits(record, [r for r in records(self.data()) if r != replacing])
-        with self._store.transaction() as session:
-            if replacing is not None and not repo.delete_record(session, replacing):
+        with self._store.transaction() as tx:
+            if replacing is not None and not tx.delete_record(replacing):
                 raise InvalidInput("record", "was not found (already deleted?)")
-            repo.insert_record(session, record)
+            tx.insert_record(record)
         self._changed(changes)
 
     def delete_record(self, record: R) -> None:
         """``delete_x`` for a record of any kind but episodes and the profile."""
         _, changes = _KINDS[type(record)]
-        with self._store.transaction() as session:
-            if not repo.delete_record(session, record):
+        with self._store.transaction() as tx:
+            if not tx.delete_record(record):
                 raise InvalidInput("record", "was not found (already deleted?)")
         self._changed(changes)
 
@@ -386,9 +385,9 @@ class JournalService:
         """All or nothing: validate the whole document, then add it in one transaction."""
         incoming = interchange.from_json(document)
         validate_journal(incoming, clock.now())
-        with self._store.transaction() as session:
-            existing = repo.load_all(session)
-            clashes = repo.episode_ids(session, (e.id for e in incoming.episodes))
+        with self._store.transaction() as tx:
+            existing = tx.load_all()
+            clashes = tx.episode_ids(e.id for e in incoming.episodes)
             for index, episode in enumerate(incoming.episodes):
                 if episode.id in clashes:
                     raise InvalidInput(
@@ -404,14 +403,14 @@ class JournalService:
             tests = _new_items(incoming.pregnancy_tests, existing.pregnancy_tests)
             medications = _new_items(incoming.medications, existing.medications)
             profile = merge_profile(existing.profile, incoming.profile)
-            repo.insert_episodes(session, incoming.episodes)
+            tx.insert_episodes(incoming.episodes)
             for record in (
                 *periods, *context, *conditions, *screenings, *signs, *appointments, *tests,
                 *medications,
             ):  # fmt: skip
-                repo.insert_record(session, record)
+                tx.insert_record(record)
             if profile != existing.profile:
-                repo.put_profile(session, profile)
+                tx.put_profile(profile)
         self._changed(Changes.everything())
         other = len(context) + len(conditions) + len(screenings) + len(signs) + len(appointments)
         other += len(tests) + len(medications) + (profile != existing.profile)
@@ -428,11 +427,11 @@ class JournalService:
         from journal.imports import plan_import
 
         now = clock.now()
-        with self._store.transaction() as session:
-            plan = plan_import(result, repo.load_all(session), now.date())
-            repo.insert_episodes(session, [validate_episode(e, now) for e in plan.add.episodes])
+        with self._store.transaction() as tx:
+            plan = plan_import(result, tx.load_all(), now.date())
+            tx.insert_episodes([validate_episode(e, now) for e in plan.add.episodes])
             for record in (*plan.add.periods, *plan.add.ovulation_signs, *plan.add.pregnancy_tests):
-                repo.insert_record(session, record)
+                tx.insert_record(record)
         self._changed(Changes.everything())
         return plan
 

@@ -19,15 +19,11 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
 
-from journal.storage import cipher, files
+from journal.storage import cipher, files, reading
 from journal.storage.errors import (
     WRONG_PASSPHRASE,
     AlreadyExists,
@@ -41,12 +37,13 @@ from journal.storage.errors import (
     WrongPassphrase,
 )
 from journal.storage.locking import JournalLock
-from journal.storage.migrate import (
-    check_and_upgrade,
-    current_revision,
-    head_revision,
-    known_revisions,
-)
+from journal.storage.migrate import check_and_upgrade, head_revision, known_revisions
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from journal.storage.repository import Transaction
 
 MIN_PASSPHRASE = 1
 READ_ONLY = (
@@ -66,7 +63,13 @@ _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 
 
 def _engine_for(conn: cipher.Connection, *, read_only: bool = False) -> Engine:
-    """An engine over one already-keyed connection: no URL ever holds the passphrase."""
+    """An engine over one already-keyed connection: no URL ever holds the passphrase.
+
+    SQLAlchemy is imported here, for the first change or an upgrade, and not before.
+    """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3,
@@ -170,6 +173,8 @@ def _check_companion(real: Path, passphrase: str, read_only: bool) -> None:
 
 def create_journal(path: Path, passphrase: str) -> None:
     """Create a new, empty journal at ``path``; refuse if anything is there already."""
+    from sqlalchemy.exc import DBAPIError
+
     check_new_passphrase(passphrase)
     path = path.expanduser()
     if path.exists() or path.is_symlink():
@@ -228,28 +233,39 @@ def open_journal(path: Path, passphrase: str) -> JournalStore:
         try:
             if cipher.quick_check(conn):
                 raise DamagedJournal(cipher.DAMAGED)
-            engine = _engine_for(conn, read_only=read_only)
-            with engine.begin() as connection:
-                if read_only:
-                    revision = current_revision(connection)
-                    if revision != head_revision() and revision in known_revisions():
-                        raise ReadOnlyJournal(NEEDS_UPGRADE_READ_ONLY)
-                check_and_upgrade(connection, is_new=False)
+            # A current schema is read with one query; only an upgrade (or a file that is
+            # not a journal) takes the way through SQLAlchemy and Alembic.
+            revision = reading.schema_revision(conn)
+            engine = None
+            if revision != head_revision():
+                if read_only and revision in known_revisions():
+                    raise ReadOnlyJournal(NEEDS_UPGRADE_READ_ONLY)
+                engine = _upgraded(conn, read_only)
         except BaseException:
             conn.close()
             raise
     except sqlcipher3.DatabaseError as error:
         lock.release()
         raise cipher.damage_or_wrong_key(error) from None
-    except DBAPIError as error:
-        lock.release()
-        raise cipher.damage_or_wrong_key(error.orig or error) from None
     except BaseException:
         lock.release()
         raise
     if not read_only:
         _remove_stale_copies(real)
-    return JournalStore(path, passphrase, conn, engine, lock, real=real, read_only=read_only)
+    return JournalStore(path, passphrase, conn, lock, real=real, read_only=read_only, engine=engine)
+
+
+def _upgraded(conn: cipher.Connection, read_only: bool) -> Engine:
+    """Bring the schema to head (or refuse the file) through Alembic: the engine it used."""
+    from sqlalchemy.exc import DBAPIError
+
+    engine = _engine_for(conn, read_only=read_only)
+    try:
+        with engine.begin() as connection:
+            check_and_upgrade(connection, is_new=False)
+    except DBAPIError as error:
+        raise cipher.damage_or_wrong_key(error.orig or error) from None
+    return engine
 
 
 def _remove_stale_copies(path: Path) -> None:
@@ -264,10 +280,11 @@ def _remove_stale_copies(path: Path) -> None:
 
 
 class JournalStore:
-    """An open, unlocked journal: the engine, its sessions and the lock.
+    """An open, unlocked journal: its connection, the lock, and the engine of its changes.
 
     ``path`` is the name it was opened by (for messages); ``real_path`` the file itself,
-    which every file operation uses.
+    which every file operation uses. Reads go to the connection (``snapshot``); the
+    SQLAlchemy engine is made with the first ``transaction``.
     """
 
     def __init__(
@@ -275,33 +292,57 @@ class JournalStore:
         path: Path,
         passphrase: str,
         conn: cipher.Connection,
-        engine: Engine,
         lock: JournalLock,
         *,
         real: Path | None = None,
         read_only: bool = False,
+        engine: Engine | None = None,
     ) -> None:
         self.path = path
         self.real_path = real or path.resolve()
         self.read_only = read_only
         self._passphrase = passphrase
-        self._conn = conn
+        self._conn: cipher.Connection | None = conn
         self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
     def is_open(self) -> bool:
         return self._conn is not None
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed (durably) on success, rolled back on any error."""
-        if self._conn is None:
-            raise StorageFailure("The journal is locked.")
+    def snapshot(self) -> Iterator[cipher.Connection]:
+        """The connection inside one read transaction: every read sees one state."""
+        conn = self._require()
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("ROLLBACK")  # nothing was written
+        except sqlcipher3.Error as error:
+            raise _environment_error(error) from None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One unit of work: committed (durably) on success, rolled back on any error.
+
+        The first one imports SQLAlchemy (through ``repository``) and makes the engine.
+        """
+        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.orm import sessionmaker
+
+        from journal.storage.repository import Transaction
+
+        conn = self._require()
+        if self._engine is None:
+            self._engine = _engine_for(conn, read_only=self.read_only)
+        if self._sessions is None:
+            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         try:
             with self._sessions.begin() as session:
-                yield session
+                yield Transaction(session)
         except DBAPIError as error:
             if self.read_only:
                 raise ReadOnlyJournal(READ_ONLY) from None
@@ -313,7 +354,7 @@ class JournalStore:
             return
         conn, self._conn = self._conn, None
         try:
-            self._engine.dispose()
+            self._drop_engine()
             conn.close()
         finally:
             self._lock.release()
@@ -365,7 +406,7 @@ class JournalStore:
             try:
                 self._write_verified_copy(conn, temp, new_passphrase)
                 new_lock = self._lock.lock_replacement(temp)
-                self._engine.dispose()
+                self._drop_engine()
                 conn.close()
                 self._conn = None
                 files.replace_atomically(temp, self.real_path)
@@ -440,10 +481,12 @@ class JournalStore:
             check.close()
 
     def _reopen(self, passphrase: str) -> None:
-        conn = cipher.connect(self.real_path, passphrase)
-        self._conn = conn
-        self._engine = _engine_for(conn)
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._conn = cipher.connect(self.real_path, passphrase)
+
+    def _drop_engine(self) -> None:
+        engine, self._engine, self._sessions = self._engine, None, None
+        if engine is not None:
+            engine.dispose()
 
 
 def _close_quietly(fd: int | None) -> None:

@@ -13,12 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
-
+from journal.storage import reading
 from journal.storage.errors import NewerJournal, NotAJournal
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 OUR_TABLES = {"episode", "period", "context_entry"}
@@ -75,24 +75,16 @@ def known_revisions() -> set[str]:
     return set(_revisions())
 
 
-def current_revision(connection: Connection) -> str | None:
-    """The journal's revision, read the way Alembic stores it (None before the first)."""
-    if not inspect(connection).has_table("alembic_version"):
-        return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
 def check_and_upgrade(connection: Connection, *, is_new: bool) -> bool:
     """Bring the schema to head inside the caller's transaction. Returns True if it changed.
 
     A journal whose revision this version does not know was written by a newer app: it is
     refused untouched. A keyed database without our tables is a foreign SQLCipher file.
     """
-    revision = current_revision(connection)
-    if revision is None and not is_new:
-        tables = set(inspect(connection).get_table_names())
-        if not tables >= OUR_TABLES:
-            raise NotAJournal("This file is an encrypted database, but not a Health Journal.")
+    conn = reading.driver_of(connection)
+    revision = reading.schema_revision(conn)
+    if revision is None and not is_new and not reading.table_names(conn) >= OUR_TABLES:
+        raise NotAJournal("This file is an encrypted database, but not a Health Journal.")
     if revision == head_revision():
         return False
     if revision is not None and revision not in known_revisions():

@@ -56,6 +56,9 @@ def _write(path: Path, trial: int) -> None:
 
     clock.set_now(lambda: FIXED_NOW)
     service = JournalService.open(path, os.environ["FAULT_PASSPHRASE"])
+    # The first change imports SQLAlchemy (reading does without it): done before "ready",
+    # so the kill lands among the writes, not in an import.
+    import journal.storage.repository  # noqa: F401
     print("ready", flush=True)
     index = 0
     while True:
