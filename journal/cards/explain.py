@@ -164,13 +164,12 @@ class Explainer:
 
     def _ensure_patterns(self) -> list[Pattern]:
         if self._patterns is None:
-            cycles = {e.id: self._cycle(e.day) for e in self._episodes.values()}
             data = JournalData(
                 periods=self.data.periods,
                 ovulation_signs=self.data.ovulation_signs,
                 episodes=tuple(self._episodes.values()),
             )
-            self._patterns = find_patterns(data, self.calendar, cycles=cycles)
+            self._patterns = find_patterns(data, self.calendar)
             for pattern in self._patterns:
                 for episode_id in sorted(pattern.episode_ids):
                     self._by_episode.setdefault(episode_id, []).append(pattern)

@@ -73,17 +73,16 @@ def find_patterns(
     data: JournalData,
     calendar: CycleCalendar | None = None,
     as_of: date | None = None,
-    cycles: dict[str, CycleContext] | None = None,
 ) -> list[Pattern]:
     """Every pattern in ``data``, most pressing first.
 
-    ``cycles`` may hold the episodes' cycle contexts when the caller already has them.
+    Patterns need where each episode sits in its cycle, not the context dated to its day
+    (pregnancy, age): the calendar's placed days, which it keeps.
     """
     if calendar is None:
         calendar = CycleCalendar(data.periods, data.ovulation_signs)
     episodes = sorted(data.episodes, key=lambda e: (e.day, e.id))
-    if cycles is None:
-        cycles = {e.id: calendar.context(e.day) for e in episodes}
+    cycles = {e.id: calendar.context(e.day) for e in episodes}
     if as_of is None and episodes:
         as_of = episodes[-1].day
     after_sex = [e for e in episodes if e.after_sex]

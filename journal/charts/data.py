@@ -110,8 +110,10 @@ def _point(
     )
 
 
-def _calendar(data: JournalData) -> CycleCalendar:
-    return CycleCalendar(data.periods, data.ovulation_signs)
+def _calendar(data: JournalData, calendar: CycleCalendar | None) -> CycleCalendar:
+    """``data``'s calendar: the caller's when it has one (the explainer's, whose days are
+    placed already: placing thousands again took 50 ms at every unlock and change)."""
+    return calendar if calendar is not None else CycleCalendar(data.periods, data.ovulation_signs)
 
 
 def _ovulation_of(calendar: CycleCalendar, start: date) -> date | None:
@@ -119,14 +121,17 @@ def _ovulation_of(calendar: CycleCalendar, start: date) -> date | None:
 
 
 def timeline_data(
-    data: JournalData, severities: Mapping[str, Severity] | None = None
+    data: JournalData,
+    severities: Mapping[str, Severity] | None = None,
+    calendar: CycleCalendar | None = None,
 ) -> TimelineData:
     """The timeline's input: every episode, period and estimated ovulation of a journal.
 
     ``severities`` maps an episode id to the most pressing severity among its cards (the
     cards layer computes it); episodes missing from it are drawn without a ring.
+    ``calendar`` is ``data``'s, when the caller has it.
     """
-    calendar = _calendar(data)
+    calendar = _calendar(data, calendar)
     episodes = sorted(data.episodes, key=lambda e: e.sort_key)
     bands = tuple(
         PeriodBand(start=p.start, end=p.last_day, ongoing=p.end is None) for p in calendar.periods
@@ -142,10 +147,13 @@ def timeline_data(
 
 
 def cycle_rows(
-    data: JournalData, severities: Mapping[str, Severity] | None = None
+    data: JournalData,
+    severities: Mapping[str, Severity] | None = None,
+    calendar: CycleCalendar | None = None,
 ) -> list[CycleRow]:
-    """One row per logged cycle, oldest first; episodes outside any cycle are left out."""
-    calendar = _calendar(data)
+    """One row per logged cycle, oldest first; episodes outside any cycle are left out.
+    ``calendar`` is ``data``'s, when the caller has it."""
+    calendar = _calendar(data, calendar)
     by_start: dict[date, list[EpisodePoint]] = {}
     for episode in sorted(data.episodes, key=lambda e: e.sort_key):
         point = _point(episode, calendar, severities)

@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         if listed:
             self.episode_list.set_data(data)
             self.patterns_panel.show_patterns(for_reading(service.patterns()))
-        self.timeline.set_data(timeline_data(data))
+        self.timeline.set_data(timeline_data(data, calendar=service.explainer().calendar))
         self._severities = {}
         self._cycles_stale = True
         self._refresh_cycle_chart()
@@ -312,7 +312,9 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return
         self._severities = severities
-        self.timeline.set_data(timeline_data(self._service.data(), severities))
+        service = self._service
+        calendar = service.explainer().calendar
+        self.timeline.set_data(timeline_data(service.data(), severities, calendar))
         self._cycles_stale = True
         self._refresh_cycle_chart()
 
@@ -322,7 +324,9 @@ class MainWindow(QMainWindow):
             return
         if self.tabs.currentWidget() is self.cycle_chart:
             self._cycles_stale = False
-            self.cycle_chart.set_rows(cycle_rows(self._service.data(), self._severities))
+            service = self._service
+            rows = cycle_rows(service.data(), self._severities, service.explainer().calendar)
+            self.cycle_chart.set_rows(rows)
 
     # ------------------------------------------------------------------ selection
 

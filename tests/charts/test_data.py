@@ -86,3 +86,12 @@ def test_sample_year_matches_the_cycle_calendar(journal: JournalData) -> None:
     assert placed == len(journal.episodes)  # every sample episode falls inside a cycle
     assert all(r.period_days == 5 for r in rows)
     assert rows[0].start + timedelta(days=rows[0].length or 0) == rows[1].start
+
+
+def test_the_journals_own_calendar_gives_the_same_charts() -> None:
+    """The window passes the explainer's calendar (its days already placed): same input."""
+    data = _small()
+    calendar = CycleCalendar(data.periods, data.ovulation_signs)
+    calendar.context(date(2026, 1, 14))  # some days placed already
+    assert timeline_data(data, None, calendar) == timeline_data(data)
+    assert cycle_rows(data, None, calendar) == cycle_rows(data)
