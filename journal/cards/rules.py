@@ -32,26 +32,11 @@ from datetime import date
 from typing import Any
 
 from journal.cards.history import History
+from journal.domain import vocabulary as vocab
 from journal.domain.cycle import CycleContext, OvulationSource
 from journal.domain.errors import JournalError
 from journal.domain.model import ContextOnDate, Episode
-from journal.domain.vocabulary import (
-    Amount,
-    Colour,
-    ConditionName,
-    Contraception,
-    LifeStage,
-    MedicationName,
-    Mucus,
-    Pain,
-    Phase,
-    Pregnancy,
-    ScreeningResult,
-    Severity,
-    Symptom,
-    Trigger,
-    Vocabulary,
-)
+from journal.domain.vocabulary import Vocabulary
 
 
 class RuleError(JournalError):
@@ -78,14 +63,14 @@ class Situation:
         return self.episode.lasting_days(self.today or self.episode.day)
 
 
-def pregnancy_of(s: Situation) -> Pregnancy:
+def pregnancy_of(s: Situation) -> vocab.Pregnancy:
     """The derived pregnancy of the episode's day; a logged ``pregnant`` life stage counts
     even where the cycle context was placed without the dated context."""
     if s.cycle.pregnancy is not None:
         return s.cycle.pregnancy
-    if s.context.life_stage is LifeStage.PREGNANT:
-        return Pregnancy.PREGNANT
-    return Pregnancy.UNLIKELY
+    if s.context.life_stage is vocab.LifeStage.PREGNANT:
+        return vocab.Pregnancy.PREGNANT
+    return vocab.Pregnancy.UNLIKELY
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +110,7 @@ _CONTRACEPTION_NONE = "no contraception"
 
 def phrase(value: Vocabulary) -> str:
     """How a vocabulary value reads inside a sentence ("a hormonal IUD", "bright red")."""
-    if isinstance(value, Contraception) and value is Contraception.NONE:
+    if isinstance(value, vocab.Contraception) and value is vocab.Contraception.NONE:
         return _CONTRACEPTION_NONE
     if value.value in _PHRASES:
         return _PHRASES[value.value]
@@ -216,7 +201,7 @@ def situation_facts(s: Situation) -> dict[str, object]:
         "dpo": cycle.dpo,
         "dpo_phrase": _dpo_phrase(cycle.dpo),
         "days_since_period_end": cycle.days_since_period_end,
-        "phase": cycle.phase.value if cycle.phase is not Phase.UNKNOWN else None,
+        "phase": cycle.phase.value if cycle.phase is not vocab.Phase.UNKNOWN else None,
         "duration_days": s.lasting_days,
         "method_age": span((episode.day - since).days) if since is not None else None,
         "screening_age": span((episode.day - screening.date).days) if screening else None,
@@ -338,7 +323,7 @@ def _duration_over_days(s: Situation, days: int) -> Hit | None:
 
 def _method_started_within_days(s: Situation, days: int) -> Hit | None:
     since = s.context.contraception_since
-    if since is None or s.context.contraception is Contraception.NONE:
+    if since is None or s.context.contraception is vocab.Contraception.NONE:
         return None
     if (s.episode.day - since).days < days:
         return Hit((phrase(s.context.contraception),))
@@ -405,17 +390,19 @@ _COUNTS = frozenset({"count", "ordinal", "days"})
 
 PREDICATES: dict[str, Predicate] = {
     # the episode
-    "amount_any": Predicate(_choices(Amount), _one_of(lambda s: s.episode.amount)),
-    "colour_any": Predicate(_choices(Colour), _one_of(lambda s: s.episode.colour)),
-    "mucus_any": Predicate(_choices(Mucus), _one_of(lambda s: s.episode.mucus)),
+    "amount_any": Predicate(_choices(vocab.Amount), _one_of(lambda s: s.episode.amount)),
+    "colour_any": Predicate(_choices(vocab.Colour), _one_of(lambda s: s.episode.colour)),
+    "mucus_any": Predicate(_choices(vocab.Mucus), _one_of(lambda s: s.episode.mucus)),
     "in_mucus": Predicate(_bool, _flag(lambda s: s.episode.in_mucus)),
-    "trigger_any": Predicate(_choices(Trigger), _one_of(lambda s: s.episode.trigger)),
-    "pain_any": Predicate(_choices(Pain), _one_of(lambda s: s.episode.pain)),
-    "symptoms_any": Predicate(_choices(Symptom), _some_of(lambda s: s.episode.symptoms, Symptom)),
+    "trigger_any": Predicate(_choices(vocab.Trigger), _one_of(lambda s: s.episode.trigger)),
+    "pain_any": Predicate(_choices(vocab.Pain), _one_of(lambda s: s.episode.pain)),
+    "symptoms_any": Predicate(
+        _choices(vocab.Symptom), _some_of(lambda s: s.episode.symptoms, vocab.Symptom)
+    ),
     "duration_over_days": Predicate(_int, _duration_over_days),
     # the cycle
     "in_period": Predicate(_bool, _flag(lambda s: s.cycle.in_period)),
-    "phase_any": Predicate(_choices(Phase), _one_of(lambda s: s.cycle.phase)),
+    "phase_any": Predicate(_choices(vocab.Phase), _one_of(lambda s: s.cycle.phase)),
     "dpo_between": Predicate(_int_pair, _dpo_between),
     "dpo_within": Predicate(_int, _dpo_within),
     "days_since_period_end_max": Predicate(_int, _days_since_period_end_max),
@@ -423,18 +410,18 @@ PREDICATES: dict[str, Predicate] = {
         _bool, _flag(lambda s: s.cycle.ovulation_source == OvulationSource.SIGN)
     ),
     # the context on the episode's date
-    "life_stage_any": Predicate(_choices(LifeStage), _one_of(lambda s: s.context.life_stage)),
+    "life_stage_any": Predicate(_choices(vocab.LifeStage), _one_of(lambda s: s.context.life_stage)),
     "contraception_any": Predicate(
-        _choices(Contraception), _one_of(lambda s: s.context.contraception)
+        _choices(vocab.Contraception), _one_of(lambda s: s.context.contraception)
     ),
     "trying_to_conceive": Predicate(_bool, _flag(lambda s: s.context.trying_to_conceive)),
     "conditions_any": Predicate(
-        _choices(ConditionName), _some_of(lambda s: s.context.conditions, ConditionName)
+        _choices(vocab.ConditionName), _some_of(lambda s: s.context.conditions, vocab.ConditionName)
     ),
     "method_started_within_days": Predicate(_int, _method_started_within_days),
     "screening_older_than_years": Predicate(_number, _screening_older_than_years),
     "screening_missing": Predicate(_bool, _screening_missing),
-    "screening_result_any": Predicate(_choices(ScreeningResult), _screening_result_any),
+    "screening_result_any": Predicate(_choices(vocab.ScreeningResult), _screening_result_any),
     # the history up to the episode
     "after_sex_within": Predicate(_window, _after_sex_within, _COUNTS),
     "outside_period_within": Predicate(_window, _outside_period_within, _COUNTS),
@@ -444,10 +431,10 @@ PREDICATES: dict[str, Predicate] = {
     "heavier_than_earlier": Predicate(_window, _heavier_than_earlier, _COUNTS),
     "recurs_same_phase_cycles": Predicate(_int, _recurs_same_phase, frozenset({"count"})),
     # derived pregnancy, medicines and whether any context was logged at all
-    "pregnancy_any": Predicate(_choices(Pregnancy), _one_of(pregnancy_of)),
+    "pregnancy_any": Predicate(_choices(vocab.Pregnancy), _one_of(pregnancy_of)),
     "medications_any": Predicate(
-        _choices(MedicationName),
-        _some_of(lambda s: frozenset(m.name for m in s.context.medications), MedicationName),
+        _choices(vocab.MedicationName),
+        _some_of(lambda s: frozenset(m.name for m in s.context.medications), vocab.MedicationName),
     ),
     "context_logged": Predicate(_bool, _flag(lambda s: s.context.known)),
 }
@@ -499,7 +486,7 @@ class Rule:
     any: tuple[tuple[Condition, ...], ...] = ()
     none: tuple[Condition, ...] = ()
     boosts: tuple[Condition, ...] = ()
-    accompanies: frozenset[Severity] = frozenset()
+    accompanies: frozenset[vocab.Severity] = frozenset()
     accompany_reason: str | None = None
     triage: frozenset[str] = frozenset()
 
@@ -606,10 +593,10 @@ def _whole_number(value: object, where: str) -> int:
     return value
 
 
-def _accompaniment(data: dict[str, Any]) -> tuple[frozenset[Severity], str | None]:
+def _accompaniment(data: dict[str, Any]) -> tuple[frozenset[vocab.Severity], str | None]:
     """The severities a companion card accompanies, and its reason template."""
     try:
-        accompanies = frozenset(Severity(v) for v in data.get("accompanies", []))
+        accompanies = frozenset(vocab.Severity(v) for v in data.get("accompanies", []))
     except (ValueError, TypeError):
         raise RuleError("rule.accompanies must list severities") from None
     reason = data.get("accompany_reason")

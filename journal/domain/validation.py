@@ -19,30 +19,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from journal.domain import model
 from journal.domain.dates import DATES
 from journal.domain.errors import InvalidInput, quoted
-from journal.domain.model import (
-    BIRTH_YEAR_MIN,
-    NOTES_MAX,
-    PERIOD_DAYS_MAX,
-    PROFILE_NAME_MAX,
-    SHORT_TEXT_MAX,
-    Appointment,
-    Condition,
-    ContextEntry,
-    Episode,
-    EpisodeDraft,
-    JournalData,
-    Medication,
-    Moment,
-    OvulationSign,
-    Period,
-    PregnancyTest,
-    Profile,
-    Screening,
-    day_of,
-    moment_sort_key,
-)
+from journal.domain.model import Moment, day_of, moment_sort_key
 from journal.domain.vocabulary import Vocabulary
 
 V = TypeVar("V", bound=Vocabulary)
@@ -132,8 +112,8 @@ def ends_before_start(started_at: Moment, ended_at: Moment | None) -> bool:
 
 
 def validate_episode(
-    draft: EpisodeDraft | Episode, now: datetime, episode_id: str | None = None
-) -> Episode:
+    draft: model.EpisodeDraft | model.Episode, now: datetime, episode_id: str | None = None
+) -> model.Episode:
     """Check a draft against the spec's rules and give it an id (a new UUID4 unless given)."""
     if moment_sort_key(draft.started_at) > now or day_of(draft.started_at) > now.date():
         raise InvalidInput("started_at", "is in the future")
@@ -145,14 +125,14 @@ def validate_episode(
         moment_sort_key(draft.ended_at) > now or day_of(draft.ended_at) > now.date()
     ):
         raise InvalidInput("ended_at", "is in the future")
-    parse_text(draft.notes, "notes", NOTES_MAX)
-    if isinstance(draft, Episode):
+    parse_text(draft.notes, "notes", model.NOTES_MAX)
+    if isinstance(draft, model.Episode):
         new_id = episode_id or draft.id
     else:
         new_id = episode_id or str(uuid.uuid4())
     if not new_id.strip():
         raise InvalidInput("id", "is empty")
-    return Episode(
+    return model.Episode(
         id=new_id,
         started_at=draft.started_at,
         ended_at=draft.ended_at,
@@ -175,7 +155,7 @@ def parse_birth_year(value: object, field: str) -> int:
     """A year of birth: a whole number from 1900 on (the service checks it is not ahead)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(field, f"{_show(value)} is not a year like 1990")
-    if value < BIRTH_YEAR_MIN or value > 9999:
+    if value < model.BIRTH_YEAR_MIN or value > 9999:
         raise InvalidInput(field, f"{value} is not a plausible year of birth")
     return value
 
@@ -189,8 +169,8 @@ def check_period_days(start: date, end: date | None) -> None:
     """A period's last day is not before its first, and it lasts at most 31 days."""
     if end is not None and end < start:
         raise InvalidInput("end", "is before the start")
-    if end is not None and (end - start).days >= PERIOD_DAYS_MAX:
-        raise InvalidInput("end", f"makes the period longer than {PERIOD_DAYS_MAX} days")
+    if end is not None and (end - start).days >= model.PERIOD_DAYS_MAX:
+        raise InvalidInput("end", f"makes the period longer than {model.PERIOD_DAYS_MAX} days")
 
 
 def check_medication_days(since: date, until: date | None) -> None:
@@ -198,31 +178,37 @@ def check_medication_days(since: date, until: date | None) -> None:
         raise InvalidInput("until", "is before the start (since)")
 
 
-def validate_period(period: Period, today: date) -> Period:
+def validate_period(period: model.Period, today: date) -> model.Period:
     check_period_days(period.start, period.end)
     not_future(period.start, "start", today)
     return period
 
 
-def validate_appointment(appointment: Appointment, today: date) -> Appointment:
+def validate_appointment(appointment: model.Appointment, today: date) -> model.Appointment:
     """Appointments may lie ahead (a visit planned); only their texts are bounded."""
-    parse_text(appointment.with_, "with", SHORT_TEXT_MAX)
-    parse_text(appointment.notes, "notes", NOTES_MAX)
+    parse_text(appointment.with_, "with", model.SHORT_TEXT_MAX)
+    parse_text(appointment.notes, "notes", model.NOTES_MAX)
     return appointment
 
 
 #: Records of one day that must not lie ahead, by the name of that day's field.
 _DAY_FIELD = {
-    ContextEntry: "since",
-    Condition: "since",
-    Screening: "date",
-    OvulationSign: "date",
-    PregnancyTest: "date",
+    model.ContextEntry: "since",
+    model.Condition: "since",
+    model.Screening: "date",
+    model.OvulationSign: "date",
+    model.PregnancyTest: "date",
 }
 
 
 #: A record of one day (see ``_DAY_FIELD``).
-Dated = ContextEntry | Condition | Screening | OvulationSign | PregnancyTest
+Dated = (
+    model.ContextEntry
+    | model.Condition
+    | model.Screening
+    | model.OvulationSign
+    | model.PregnancyTest
+)
 
 
 def validate_dated(record: Dated, today: date) -> None:
@@ -231,7 +217,7 @@ def validate_dated(record: Dated, today: date) -> None:
     not_future(getattr(record, field), field, today)
 
 
-def validate_medication(medication: Medication, today: date) -> Medication:
+def validate_medication(medication: model.Medication, today: date) -> model.Medication:
     """``until`` not before ``since``, neither in the future."""
     not_future(medication.since, "since", today)
     check_medication_days(medication.since, medication.until)
@@ -240,17 +226,17 @@ def validate_medication(medication: Medication, today: date) -> Medication:
     return medication
 
 
-def validate_profile(profile: Profile, today: date) -> Profile:
+def validate_profile(profile: model.Profile, today: date) -> model.Profile:
     """A birth year from 1900 up to this year; a name of at most 200 characters."""
     if profile.birth_year is not None:
         parse_birth_year(profile.birth_year, "birth_year")
         if profile.birth_year > today.year:
             raise InvalidInput("birth_year", f"{profile.birth_year} is in the future")
-    parse_text(profile.name, "name", PROFILE_NAME_MAX)
+    parse_text(profile.name, "name", model.PROFILE_NAME_MAX)
     return profile
 
 
-def validate_profile_to_save(profile: Profile, today: date) -> Profile:
+def validate_profile_to_save(profile: model.Profile, today: date) -> model.Profile:
     """A profile saved by hand says something (deleting it is how it is cleared)."""
     if profile.is_empty:
         raise InvalidInput(
@@ -261,11 +247,11 @@ def validate_profile_to_save(profile: Profile, today: date) -> Profile:
 
 #: The rule for each kind of record a person saves one at a time (episodes have their own).
 _RECORD_RULES: dict[type, Callable[[Any, date], object]] = {
-    Period: validate_period,
-    Appointment: validate_appointment,
-    Medication: validate_medication,
+    model.Period: validate_period,
+    model.Appointment: validate_appointment,
+    model.Medication: validate_medication,
     **dict.fromkeys(_DAY_FIELD, validate_dated),
-    Profile: validate_profile_to_save,
+    model.Profile: validate_profile_to_save,
 }
 
 
@@ -282,12 +268,12 @@ def check_fits(record: R, others: Sequence[R]) -> None:
     """
     if record in others:
         raise InvalidInput("record", "is already in the journal")
-    if isinstance(record, Period):
-        clash = overlapping_period(record, [o for o in others if isinstance(o, Period)])
+    if isinstance(record, model.Period):
+        clash = overlapping_period(record, [o for o in others if isinstance(o, model.Period)])
         if clash is not None:
             raise InvalidInput("start", f"overlaps the period logged from {clash.start}")
-    if isinstance(record, ContextEntry) and any(
-        isinstance(o, ContextEntry) and o.since == record.since for o in others
+    if isinstance(record, model.ContextEntry) and any(
+        isinstance(o, model.ContextEntry) and o.since == record.since for o in others
     ):
         raise InvalidInput(
             "since",
@@ -296,7 +282,7 @@ def check_fits(record: R, others: Sequence[R]) -> None:
         )
 
 
-def overlapping_period(period: Period, others: Sequence[Period]) -> Period | None:
+def overlapping_period(period: model.Period, others: Sequence[model.Period]) -> model.Period | None:
     """The first of ``others`` sharing a day with ``period`` (other than itself), if any."""
     return next(
         (
@@ -309,7 +295,7 @@ def overlapping_period(period: Period, others: Sequence[Period]) -> Period | Non
 
 
 #: The sections of an import checked record by record, in the order errors are reported.
-_SECTIONS: tuple[tuple[str, Callable[[JournalData], Sequence[object]]], ...] = (
+_SECTIONS: tuple[tuple[str, Callable[[model.JournalData], Sequence[object]]], ...] = (
     ("context", lambda data: data.context),
     ("conditions", lambda data: data.conditions),
     ("screenings", lambda data: data.screenings),
@@ -321,7 +307,7 @@ _SECTIONS: tuple[tuple[str, Callable[[JournalData], Sequence[object]]], ...] = (
 )
 
 
-def validate_journal(incoming: JournalData, now: datetime) -> None:
+def validate_journal(incoming: model.JournalData, now: datetime) -> None:
     """The rules of the save methods over a whole journal read in (an import), located."""
     for index, episode in enumerate(incoming.episodes):
         where = f"episodes[{index}]"
@@ -336,7 +322,7 @@ def validate_journal(incoming: JournalData, now: datetime) -> None:
     _within("profile", validate_profile, incoming.profile, now.date())
 
 
-def check_merge(existing: JournalData, incoming: JournalData) -> None:
+def check_merge(existing: model.JournalData, incoming: model.JournalData) -> None:
     """Imported periods may not overlap logged ones; a context date may not be redefined.
 
     An identical record is the same fact and is skipped; a different context entry on a
@@ -361,7 +347,7 @@ def check_merge(existing: JournalData, incoming: JournalData) -> None:
             )
 
 
-def merge_profile(existing: Profile, incoming: Profile) -> Profile:
+def merge_profile(existing: model.Profile, incoming: model.Profile) -> model.Profile:
     """The journal's profile completed by the imported one; a different value is refused."""
     if existing.birth_year is not None and incoming.birth_year not in (None, existing.birth_year):
         raise InvalidInput(
@@ -369,7 +355,7 @@ def merge_profile(existing: Profile, incoming: Profile) -> Profile:
         )
     if existing.name and incoming.name and incoming.name != existing.name:
         raise InvalidInput("name", "the journal already has a different name", "profile")
-    return Profile(
+    return model.Profile(
         birth_year=existing.birth_year if existing.birth_year is not None else incoming.birth_year,
         name=existing.name or incoming.name,
     )

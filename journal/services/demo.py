@@ -10,44 +10,16 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from journal.domain import interchange
-from journal.domain.model import (
-    Appointment,
-    Condition,
-    ContextEntry,
-    Episode,
-    JournalData,
-    Medication,
-    OvulationSign,
-    Period,
-    PregnancyTest,
-    Profile,
-    Screening,
-)
-from journal.domain.vocabulary import (
-    Amount,
-    Colour,
-    ConditionName,
-    Contraception,
-    LifeStage,
-    MedicationName,
-    Mucus,
-    OvulationSignKind,
-    Pain,
-    PregnancyTestResult,
-    ScreeningKind,
-    ScreeningResult,
-    Symptom,
-    Trigger,
-)
+from journal.domain import interchange, model
+from journal.domain import vocabulary as vocab
 
 
-def _periods(first: date, until: date, rng: random.Random) -> list[Period]:
+def _periods(first: date, until: date, rng: random.Random) -> list[model.Period]:
     periods = []
     start = first
     while start + timedelta(days=5) < until:
         length = rng.choice([4, 5, 5, 6])
-        periods.append(Period(start, start + timedelta(days=length - 1)))
+        periods.append(model.Period(start, start + timedelta(days=length - 1)))
         start += timedelta(days=rng.choice([26, 27, 28, 28, 29, 30, 31]))
     return periods
 
@@ -61,11 +33,11 @@ class _EpisodeBook:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.episodes: list[Episode] = []
+        self.episodes: list[model.Episode] = []
 
-    def add(self, when: datetime | date, amount: Amount, **fields: object) -> None:
+    def add(self, when: datetime | date, amount: vocab.Amount, **fields: object) -> None:
         self.episodes.append(
-            Episode(
+            model.Episode(
                 id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
                 started_at=when,
                 amount=amount,
@@ -75,12 +47,12 @@ class _EpisodeBook:
 
 
 def _around_periods(
-    book: _EpisodeBook, periods: list[Period], pill_until: date, today: date
-) -> list[PregnancyTest]:
+    book: _EpisodeBook, periods: list[model.Period], pill_until: date, today: date
+) -> list[model.PregnancyTest]:
     """Spotting after some periods, on the pill, at ovulation and before a period (with a
     negative test); returns the tests."""
     rng = book.rng
-    negative_tests: list[PregnancyTest] = []
+    negative_tests: list[model.PregnancyTest] = []
     for index, period in enumerate(periods):
         after = period.last_day
         on_pill = period.start < pill_until
@@ -88,17 +60,17 @@ def _around_periods(
         if index % 2 == 0 and after + timedelta(days=3) < today:
             book.add(
                 _at(after + timedelta(days=rng.choice([2, 3])), 8, 10),
-                Amount.SPOTTING,
-                colour=Colour.BROWN,
+                vocab.Amount.SPOTTING,
+                colour=vocab.Colour.BROWN,
                 in_mucus=True,
-                mucus=Mucus.STICKY,
+                mucus=vocab.Mucus.STICKY,
                 notes="Brownish streaks in the mucus a couple of days after my period.",
             )
         if on_pill and after + timedelta(days=9) < today:
             book.add(
                 _at(after + timedelta(days=rng.choice([7, 8, 9])), 14, 30),
-                Amount.SPOTTING,
-                colour=Colour.DARK_RED,
+                vocab.Amount.SPOTTING,
+                colour=vocab.Colour.DARK_RED,
                 notes="Took my pill about 6 hours late yesterday.",
             )
         if not on_pill and nxt is not None:
@@ -106,45 +78,49 @@ def _around_periods(
     return negative_tests
 
 
-def _off_pill_cycle(book: _EpisodeBook, index: int, nxt: date) -> list[PregnancyTest]:
+def _off_pill_cycle(book: _EpisodeBook, index: int, nxt: date) -> list[model.PregnancyTest]:
     """Off the pill: ovulation spotting in most cycles, late-cycle spotting in every other."""
     if index % 3 != 2:
         book.add(
             _at(nxt - timedelta(days=14), 7, 45),
-            Amount.SPOTTING,
-            colour=Colour.PINK,
+            vocab.Amount.SPOTTING,
+            colour=vocab.Colour.PINK,
             in_mucus=True,
-            mucus=Mucus.EGG_WHITE,
-            pain=Pain.MILD,
+            mucus=vocab.Mucus.EGG_WHITE,
+            pain=vocab.Pain.MILD,
             notes="Pink tinge in stretchy, clear mucus; a twinge on the left side.",
         )
     if index % 2 == 0:
         return []
     book.add(
         nxt - timedelta(days=5),
-        Amount.SPOTTING,
-        colour=Colour.BROWN,
+        vocab.Amount.SPOTTING,
+        colour=vocab.Colour.BROWN,
         notes="A little brown spotting; test was negative.",
     )
-    return [PregnancyTest(nxt - timedelta(days=5), PregnancyTestResult.NEGATIVE)]
+    return [model.PregnancyTest(nxt - timedelta(days=5), vocab.PregnancyTestResult.NEGATIVE)]
 
 
-def _after_sex(book: _EpisodeBook, periods: list[Period], today: date) -> None:
+def _after_sex(book: _EpisodeBook, periods: list[model.Period], today: date) -> None:
     """Bleeding after sex: recurring, with dryness, over the last months."""
     for days_back, colour, symptoms in (
-        (150, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS}),
-        (95, Colour.BRIGHT_RED, {Symptom.VAGINAL_DRYNESS, Symptom.PAIN_DURING_SEX}),
-        (52, Colour.PINK, set()),
-        (19, Colour.BRIGHT_RED, {Symptom.PAIN_DURING_SEX}),
+        (150, vocab.Colour.BRIGHT_RED, {vocab.Symptom.VAGINAL_DRYNESS}),
+        (
+            95,
+            vocab.Colour.BRIGHT_RED,
+            {vocab.Symptom.VAGINAL_DRYNESS, vocab.Symptom.PAIN_DURING_SEX},
+        ),
+        (52, vocab.Colour.PINK, set()),
+        (19, vocab.Colour.BRIGHT_RED, {vocab.Symptom.PAIN_DURING_SEX}),
     ):
         day = today - timedelta(days=days_back)
         if any(p.contains(day) for p in periods):
             day += timedelta(days=7)
         book.add(
             _at(day, 23, 15),
-            Amount.SPOTTING if colour is Colour.PINK else Amount.LIGHT,
+            vocab.Amount.SPOTTING if colour is vocab.Colour.PINK else vocab.Amount.LIGHT,
             colour=colour,
-            trigger=Trigger.INTERCOURSE,
+            trigger=vocab.Trigger.INTERCOURSE,
             symptoms=frozenset(symptoms),
             notes="Bleeding after sex again; a little sore.",
         )
@@ -154,24 +130,24 @@ def _one_offs(book: _EpisodeBook, pap_day: date, today: date) -> None:
     """After a Pap smear, a small injury, the ongoing bleeding now, one heavy episode."""
     book.add(
         _at(pap_day, 16, 0),
-        Amount.SPOTTING,
-        colour=Colour.BRIGHT_RED,
-        trigger=Trigger.PELVIC_EXAM,
+        vocab.Amount.SPOTTING,
+        colour=vocab.Colour.BRIGHT_RED,
+        trigger=vocab.Trigger.PELVIC_EXAM,
         notes="Light bleeding after the Pap smear at the clinic.",
     )
     book.add(
         _at(today - timedelta(days=68), 9, 0),
-        Amount.SPOTTING,
-        colour=Colour.BRIGHT_RED,
-        trigger=Trigger.MINOR_INJURY,
+        vocab.Amount.SPOTTING,
+        colour=vocab.Colour.BRIGHT_RED,
+        trigger=vocab.Trigger.MINOR_INJURY,
         notes="Scratched myself taking out a tampon.",
     )
     book.add(
         _at(today - timedelta(days=3), 18, 30),
-        Amount.LIGHT,
-        colour=Colour.BROWN,
-        pain=Pain.MILD,
-        symptoms=frozenset({Symptom.CRAMPS}),
+        vocab.Amount.LIGHT,
+        colour=vocab.Colour.BROWN,
+        pain=vocab.Pain.MILD,
+        symptoms=frozenset({vocab.Symptom.CRAMPS}),
         notes="Positive test last week. Light brown bleeding with period-like cramps; "
         "still going on.",
         ongoing=True,
@@ -179,16 +155,16 @@ def _one_offs(book: _EpisodeBook, pap_day: date, today: date) -> None:
     heavy_day = today - timedelta(days=240)
     book.add(
         _at(heavy_day, 6, 20),
-        Amount.HEAVY,
+        vocab.Amount.HEAVY,
         ended_at=_at(heavy_day + timedelta(days=2), 20, 0),
-        colour=Colour.DARK_RED,
-        pain=Pain.MODERATE,
-        symptoms=frozenset({Symptom.CRAMPS, Symptom.CLOTS}),
+        colour=vocab.Colour.DARK_RED,
+        pain=vocab.Pain.MODERATE,
+        symptoms=frozenset({vocab.Symptom.CRAMPS, vocab.Symptom.CLOTS}),
         notes="Heavy bleeding with clots between periods, cramping.",
     )
 
 
-def demo_data(today: date) -> JournalData:
+def demo_data(today: date) -> model.JournalData:
     """About a year of a plausible journal: varied episodes, periods and changing context.
 
     The story: off the combined pill and trying to conceive for the last months; dryness
@@ -214,52 +190,69 @@ def demo_data(today: date) -> JournalData:
     episodes = [e for e in book.episodes if e.day < today]
     estrogen_from = today - timedelta(days=110)
 
-    return JournalData(
+    return model.JournalData(
         context=(
-            ContextEntry(
-                year_ago - timedelta(days=400), LifeStage.REPRODUCTIVE, Contraception.COMBINED_PILL
+            model.ContextEntry(
+                year_ago - timedelta(days=400),
+                vocab.LifeStage.REPRODUCTIVE,
+                vocab.Contraception.COMBINED_PILL,
             ),
-            ContextEntry(
-                pill_until, LifeStage.REPRODUCTIVE, Contraception.NONE, trying_to_conceive=True
+            model.ContextEntry(
+                pill_until,
+                vocab.LifeStage.REPRODUCTIVE,
+                vocab.Contraception.NONE,
+                trying_to_conceive=True,
             ),
         ),
-        conditions=(Condition(ConditionName.CERVICAL_ECTROPION, year_ago - timedelta(days=500)),),
+        conditions=(
+            model.Condition(vocab.ConditionName.CERVICAL_ECTROPION, year_ago - timedelta(days=500)),
+        ),
         screenings=(
-            Screening(
-                ScreeningKind.CERVICAL_SCREENING,
+            model.Screening(
+                vocab.ScreeningKind.CERVICAL_SCREENING,
                 today - timedelta(days=4 * 365),
-                ScreeningResult.NORMAL,
+                vocab.ScreeningResult.NORMAL,
             ),
-            Screening(ScreeningKind.STI_TEST, today - timedelta(days=300), ScreeningResult.NORMAL),
-            Screening(ScreeningKind.CERVICAL_SCREENING, pap_day, ScreeningResult.UNKNOWN),
+            model.Screening(
+                vocab.ScreeningKind.STI_TEST,
+                today - timedelta(days=300),
+                vocab.ScreeningResult.NORMAL,
+            ),
+            model.Screening(
+                vocab.ScreeningKind.CERVICAL_SCREENING, pap_day, vocab.ScreeningResult.UNKNOWN
+            ),
         ),
         ovulation_signs=tuple(
-            OvulationSign(p.start + timedelta(days=13), OvulationSignKind.POSITIVE_OPK)
+            model.OvulationSign(p.start + timedelta(days=13), vocab.OvulationSignKind.POSITIVE_OPK)
             for p in periods
             if p.start > pill_until and p.start + timedelta(days=13) < today
         )[::2],
         periods=tuple(periods),
         appointments=(
-            Appointment(pap_day, "GP", "Pap smear; asked about spotting on the pill."),
-            Appointment(
+            model.Appointment(pap_day, "GP", "Pap smear; asked about spotting on the pill."),
+            model.Appointment(
                 estrogen_from, "GP", "Dryness and bleeding after sex: vaginal estrogen cream."
             ),
         ),
         episodes=tuple(episodes),
         pregnancy_tests=(
             *negative_tests,
-            PregnancyTest(positive_day, PregnancyTestResult.POSITIVE),
+            model.PregnancyTest(positive_day, vocab.PregnancyTestResult.POSITIVE),
         ),
         medications=(
-            Medication(
-                MedicationName.VAGINAL_ESTROGEN, estrogen_from, estrogen_from + timedelta(days=56)
+            model.Medication(
+                vocab.MedicationName.VAGINAL_ESTROGEN,
+                estrogen_from,
+                estrogen_from + timedelta(days=56),
             ),
         ),
-        profile=Profile(birth_year=today.year - 34),
+        profile=model.Profile(birth_year=today.year - 34),
     ).normalised()
 
 
-def synthetic_data(episodes: int, today: date, years: float = 5.0, seed: int = 7) -> JournalData:
+def synthetic_data(
+    episodes: int, today: date, years: float = 5.0, seed: int = 7
+) -> model.JournalData:
     """A large journal for benchmarks: periods every ~28 days, episodes spread over ``years``."""
     rng = random.Random(seed)
     first = today - timedelta(days=int(365 * years))
@@ -269,25 +262,32 @@ def synthetic_data(episodes: int, today: date, years: float = 5.0, seed: int = 7
     for _ in range(episodes):
         day = first + timedelta(days=rng.randrange(span))
         items.append(
-            Episode(
+            model.Episode(
                 id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                 started_at=_at(day, rng.randrange(24), rng.randrange(60)),
-                amount=rng.choice(list(Amount)),
-                colour=rng.choice([None, *Colour]),
+                amount=rng.choice(list(vocab.Amount)),
+                colour=rng.choice([None, *vocab.Colour]),
                 in_mucus=rng.random() < 0.3,
-                mucus=rng.choice(list(Mucus)),
+                mucus=rng.choice(list(vocab.Mucus)),
                 trigger=rng.choice(
-                    [Trigger.NONE, Trigger.NONE, Trigger.INTERCOURSE, Trigger.OTHER]
+                    [
+                        vocab.Trigger.NONE,
+                        vocab.Trigger.NONE,
+                        vocab.Trigger.INTERCOURSE,
+                        vocab.Trigger.OTHER,
+                    ]
                 ),
-                pain=rng.choice(list(Pain)),
-                symptoms=frozenset(rng.sample(list(Symptom), rng.randrange(3))),
+                pain=rng.choice(list(vocab.Pain)),
+                symptoms=frozenset(rng.sample(list(vocab.Symptom), rng.randrange(3))),
                 notes=rng.choice(
                     ["", "Noticed when wiping.", "After a long run.", "Tired, stressed week."]
                 ),
             )
         )
-    return JournalData(
-        context=(ContextEntry(first, LifeStage.REPRODUCTIVE, Contraception.NONE),),
+    return model.JournalData(
+        context=(
+            model.ContextEntry(first, vocab.LifeStage.REPRODUCTIVE, vocab.Contraception.NONE),
+        ),
         periods=tuple(periods),
         episodes=tuple(items),
     )
