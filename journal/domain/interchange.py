@@ -10,28 +10,14 @@ so a version 1 file holding any of them is refused, naming the record and field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from itertools import pairwise
 from typing import Any, TypeVar
 
+from journal.domain import model
+from journal.domain import vocabulary as vocab
 from journal.domain.errors import InvalidInput, quoted
-from journal.domain.model import (
-    NOTES_MAX,
-    PROFILE_NAME_MAX,
-    SHORT_TEXT_MAX,
-    Appointment,
-    Condition,
-    ContextEntry,
-    Episode,
-    JournalData,
-    Medication,
-    OvulationSign,
-    Period,
-    PregnancyTest,
-    Profile,
-    Screening,
-    moment_to_iso,
-)
 from journal.domain.validation import (
     ONGOING_HAS_NO_END,
     check_medication_days,
@@ -44,22 +30,6 @@ from journal.domain.validation import (
     parse_moment,
     parse_text,
 )
-from journal.domain.vocabulary import (
-    Amount,
-    Colour,
-    ConditionName,
-    Contraception,
-    LifeStage,
-    MedicationName,
-    Mucus,
-    OvulationSignKind,
-    Pain,
-    PregnancyTestResult,
-    ScreeningKind,
-    ScreeningResult,
-    Symptom,
-    Trigger,
-)
 
 FORMAT = "health-journal"
 VERSION = 2
@@ -67,6 +37,7 @@ OLDEST_VERSION = 1
 ID_MAX = 200
 
 T = TypeVar("T")
+V = TypeVar("V", bound=vocab.Vocabulary)
 
 _SECTIONS = (
     "context",
@@ -86,10 +57,10 @@ _ADDED_IN_2 = frozenset({"profile", "pregnancy_tests", "medications"})
 # --------------------------------------------------------------------------- export
 
 
-def episode_to_json(episode: Episode) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": episode.id, "started_at": moment_to_iso(episode.started_at)}
+def episode_to_json(episode: model.Episode) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": episode.id, "started_at": model.moment_to_iso(episode.started_at)}
     if episode.ended_at is not None:
-        out["ended_at"] = moment_to_iso(episode.ended_at)
+        out["ended_at"] = model.moment_to_iso(episode.ended_at)
     if episode.ongoing:  # written only when true, like the spec's example
         out["ongoing"] = True
     out["amount"] = episode.amount.value
@@ -104,7 +75,7 @@ def episode_to_json(episode: Episode) -> dict[str, Any]:
     return out
 
 
-def to_json(data: JournalData) -> dict[str, Any]:
+def to_json(data: model.JournalData) -> dict[str, Any]:
     """The whole journal as the spec's JSON object, in a stable order."""
     data = data.normalised()
     return {
@@ -153,7 +124,7 @@ def to_json(data: JournalData) -> dict[str, Any]:
     }
 
 
-def profile_to_json(profile: Profile) -> dict[str, Any]:
+def profile_to_json(profile: model.Profile) -> dict[str, Any]:
     """Only what is known: ``{}`` for no profile."""
     out: dict[str, Any] = {}
     if profile.birth_year is not None:
@@ -166,7 +137,7 @@ def profile_to_json(profile: Profile) -> dict[str, Any]:
 # --------------------------------------------------------------------------- import
 
 
-def from_json(document: object) -> JournalData:
+def from_json(document: object) -> model.JournalData:
     """Parse a decoded JSON document; raise ``InvalidInput`` naming the first bad record."""
     if not isinstance(document, Mapping):
         raise InvalidInput("format", "the file is not a Health Journal export (not a JSON object)")
@@ -192,7 +163,7 @@ def from_json(document: object) -> JournalData:
             raise InvalidInput(newer[0], _not_in_version(version))
 
     episode = _episode if version >= 2 else _episode_v1
-    data = JournalData(
+    data = model.JournalData(
         context=_records(document, "context", _context),
         conditions=_records(document, "conditions", _condition),
         screenings=_records(document, "screenings", _screening),
@@ -239,102 +210,106 @@ def _only(item: Mapping[str, Any], allowed: set[str], required: tuple[str, ...])
             raise InvalidInput(key, "is required")
 
 
-def _context(item: Mapping[str, Any]) -> ContextEntry:
+def _context(item: Mapping[str, Any]) -> model.ContextEntry:
     _only(item, {"since", "life_stage", "contraception", "trying_to_conceive"}, ("since",))
-    return ContextEntry(
+    return model.ContextEntry(
         since=parse_date(item["since"], "since"),
-        life_stage=parse_choice(LifeStage, item.get("life_stage", "reproductive"), "life_stage"),
+        life_stage=parse_choice(
+            vocab.LifeStage, item.get("life_stage", "reproductive"), "life_stage"
+        ),
         contraception=parse_choice(
-            Contraception, item.get("contraception", "none"), "contraception"
+            vocab.Contraception, item.get("contraception", "none"), "contraception"
         ),
         trying_to_conceive=parse_bool(item.get("trying_to_conceive", False), "trying_to_conceive"),
     )
 
 
-def _condition(item: Mapping[str, Any]) -> Condition:
+def _condition(item: Mapping[str, Any]) -> model.Condition:
     _only(item, {"name", "since"}, ("name", "since"))
-    return Condition(
-        name=parse_choice(ConditionName, item["name"], "name"),
+    return model.Condition(
+        name=parse_choice(vocab.ConditionName, item["name"], "name"),
         since=parse_date(item["since"], "since"),
     )
 
 
-def _screening(item: Mapping[str, Any]) -> Screening:
+def _screening(item: Mapping[str, Any]) -> model.Screening:
     _only(item, {"kind", "date", "result"}, ("kind", "date"))
-    return Screening(
-        kind=parse_choice(ScreeningKind, item["kind"], "kind"),
+    return model.Screening(
+        kind=parse_choice(vocab.ScreeningKind, item["kind"], "kind"),
         date=parse_date(item["date"], "date"),
-        result=parse_choice(ScreeningResult, item.get("result", "unknown"), "result"),
+        result=parse_choice(vocab.ScreeningResult, item.get("result", "unknown"), "result"),
     )
 
 
-def _ovulation_sign(item: Mapping[str, Any]) -> OvulationSign:
-    _only(item, {"date", "sign"}, ("date", "sign"))
-    return OvulationSign(
-        date=parse_date(item["date"], "date"),
-        sign=parse_choice(OvulationSignKind, item["sign"], "sign"),
-    )
-
-
-def _period(item: Mapping[str, Any]) -> Period:
+def _period(item: Mapping[str, Any]) -> model.Period:
     _only(item, {"start", "end"}, ("start",))
     start = parse_date(item["start"], "start")
     end = parse_date(item["end"], "end") if item.get("end") is not None else None
     check_period_days(start, end)
-    return Period(start=start, end=end)
+    return model.Period(start=start, end=end)
 
 
-def _appointment(item: Mapping[str, Any]) -> Appointment:
+def _appointment(item: Mapping[str, Any]) -> model.Appointment:
     _only(item, {"date", "with", "notes"}, ("date",))
-    return Appointment(
+    return model.Appointment(
         date=parse_date(item["date"], "date"),
-        with_=parse_text(item.get("with", ""), "with", SHORT_TEXT_MAX),
-        notes=parse_text(item.get("notes", ""), "notes", NOTES_MAX),
+        with_=parse_text(item.get("with", ""), "with", model.SHORT_TEXT_MAX),
+        notes=parse_text(item.get("notes", ""), "notes", model.NOTES_MAX),
     )
 
 
-def _pregnancy_test(item: Mapping[str, Any]) -> PregnancyTest:
-    _only(item, {"date", "result"}, ("date", "result"))
-    return PregnancyTest(
-        date=parse_date(item["date"], "date"),
-        result=parse_choice(PregnancyTestResult, item["result"], "result"),
-    )
+def _dated_choice(
+    record: Callable[[date, V], T], vocabulary: type[V], field: str
+) -> Callable[[Mapping[str, Any]], T]:
+    """The reader of a record that is a date and one word of ``vocabulary`` in ``field``."""
+
+    def read(item: Mapping[str, Any]) -> T:
+        _only(item, {"date", field}, ("date", field))
+        return record(
+            parse_date(item["date"], "date"), parse_choice(vocabulary, item[field], field)
+        )
+
+    return read
 
 
-def _medication(item: Mapping[str, Any]) -> Medication:
+_ovulation_sign = _dated_choice(model.OvulationSign, vocab.OvulationSignKind, "sign")
+_pregnancy_test = _dated_choice(model.PregnancyTest, vocab.PregnancyTestResult, "result")
+
+
+def _medication(item: Mapping[str, Any]) -> model.Medication:
     _only(item, {"name", "since", "until"}, ("name", "since"))
     since = parse_date(item["since"], "since")
     until = parse_date(item["until"], "until") if item.get("until") is not None else None
     check_medication_days(since, until)
-    return Medication(
-        name=parse_choice(MedicationName, item["name"], "name"), since=since, until=until
+    return model.Medication(
+        name=parse_choice(vocab.MedicationName, item["name"], "name"), since=since, until=until
     )
 
 
-def _profile(item: object) -> Profile:
+def _profile(item: object) -> model.Profile:
     if not isinstance(item, Mapping):
         raise InvalidInput("profile", "is not an object")
     try:
         _only(item, {"birth_year", "name"}, ())
         year = item.get("birth_year")
-        return Profile(
+        return model.Profile(
             birth_year=parse_birth_year(year, "birth_year") if year is not None else None,
-            name=parse_text(item.get("name", ""), "name", PROFILE_NAME_MAX),
+            name=parse_text(item.get("name", ""), "name", model.PROFILE_NAME_MAX),
         )
     except InvalidInput as error:
         raise error.within("profile") from None
 
 
-def _episode_v1(item: Mapping[str, Any]) -> Episode:
+def _episode_v1(item: Mapping[str, Any]) -> model.Episode:
     """An episode of a version 1 file: no ``ongoing``, no ``very-heavy``."""
     if "ongoing" in item:
         raise InvalidInput("ongoing", _not_in_version(1))
-    if item.get("amount") == Amount.VERY_HEAVY.value:
-        raise InvalidInput("amount", f"'{Amount.VERY_HEAVY.value}' {_not_in_version(1)}")
+    if item.get("amount") == vocab.Amount.VERY_HEAVY.value:
+        raise InvalidInput("amount", f"'{vocab.Amount.VERY_HEAVY.value}' {_not_in_version(1)}")
     return _episode(item)
 
 
-def _episode(item: Mapping[str, Any]) -> Episode:
+def _episode(item: Mapping[str, Any]) -> model.Episode:
     _only(
         item,
         {
@@ -361,25 +336,25 @@ def _episode(item: Mapping[str, Any]) -> Episode:
     symptoms_raw = item.get("symptoms", [])
     if not isinstance(symptoms_raw, list):
         raise InvalidInput("symptoms", "is not a list")
-    symptoms = [parse_choice(Symptom, s, "symptoms") for s in symptoms_raw]
+    symptoms = [parse_choice(vocab.Symptom, s, "symptoms") for s in symptoms_raw]
     if len(set(symptoms)) != len(symptoms):
         raise InvalidInput("symptoms", "lists a symptom twice")
     colour = item.get("colour")
     ongoing = parse_bool(item.get("ongoing", False), "ongoing")
     if ongoing and ended is not None:
         raise InvalidInput("ended_at", ONGOING_HAS_NO_END)
-    episode = Episode(
+    episode = model.Episode(
         id=episode_id,
         started_at=started,
         ended_at=ended,
-        amount=parse_choice(Amount, item["amount"], "amount"),
-        colour=parse_choice(Colour, colour, "colour") if colour is not None else None,
+        amount=parse_choice(vocab.Amount, item["amount"], "amount"),
+        colour=parse_choice(vocab.Colour, colour, "colour") if colour is not None else None,
         in_mucus=parse_bool(item.get("in_mucus", False), "in_mucus"),
-        mucus=parse_choice(Mucus, item.get("mucus", "none"), "mucus"),
-        trigger=parse_choice(Trigger, item.get("trigger", "none"), "trigger"),
-        pain=parse_choice(Pain, item.get("pain", "none"), "pain"),
+        mucus=parse_choice(vocab.Mucus, item.get("mucus", "none"), "mucus"),
+        trigger=parse_choice(vocab.Trigger, item.get("trigger", "none"), "trigger"),
+        pain=parse_choice(vocab.Pain, item.get("pain", "none"), "pain"),
         symptoms=frozenset(symptoms),
-        notes=parse_text(item.get("notes", ""), "notes", NOTES_MAX),
+        notes=parse_text(item.get("notes", ""), "notes", model.NOTES_MAX),
         ongoing=ongoing,
     )
     if ends_before_start(started, ended):
@@ -387,28 +362,26 @@ def _episode(item: Mapping[str, Any]) -> Episode:
     return episode
 
 
-def ended_before_start(episode: Episode) -> bool:
+def ended_before_start(episode: model.Episode) -> bool:
     """Kept for callers of the old name; the rule lives in ``validation.ends_before_start``."""
     return ends_before_start(episode.started_at, episode.ended_at)
 
 
-def _check_duplicates(data: JournalData) -> None:
-    seen: dict[str, int] = {}
-    for index, episode in enumerate(data.episodes):
-        if episode.id in seen:
-            raise InvalidInput(
-                "id",
-                f"{quoted(episode.id)} is used twice (also by episodes[{seen[episode.id]}])",
-                f"episodes[{index}]",
-            )
-        seen[episode.id] = index
-    starts: dict[object, int] = {}
-    for index, period in enumerate(data.periods):
-        if period.start in starts:
-            raise InvalidInput(
-                "start", f"a period starting {period.start} is listed twice", f"periods[{index}]"
-            )
-        starts[period.start] = index
+def _check_duplicates(data: model.JournalData) -> None:
+    _once_each(
+        data.episodes,
+        lambda e: e.id,
+        "id",
+        lambda e, first: f"{quoted(e.id)} is used twice (also by episodes[{first}])",
+        "episodes",
+    )
+    _once_each(
+        data.periods,
+        lambda p: p.start,
+        "start",
+        lambda p, _: f"a period starting {p.start} is listed twice",
+        "periods",
+    )
     ordered = sorted(enumerate(data.periods), key=lambda p: p[1].start)
     for (_, before), (index, after) in pairwise(ordered):
         if before.last_day >= after.start:
@@ -417,10 +390,25 @@ def _check_duplicates(data: JournalData) -> None:
                 f"the period starting {after.start} overlaps the one starting {before.start}",
                 f"periods[{index}]",
             )
-    since: dict[object, int] = {}
-    for index, entry in enumerate(data.context):
-        if entry.since in since:
-            raise InvalidInput(
-                "since", f"two context entries start on {entry.since}", f"context[{index}]"
-            )
-        since[entry.since] = index
+    _once_each(
+        data.context,
+        lambda c: c.since,
+        "since",
+        lambda c, _: f"two context entries start on {c.since}",
+        "context",
+    )
+
+
+def _once_each(
+    records: Sequence[T],
+    key: Callable[[T], object],
+    field: str,
+    twice: Callable[[T, int], str],
+    section: str,
+) -> None:
+    """Refuse the first record whose ``key`` an earlier one has (``twice`` words it)."""
+    first: dict[object, int] = {}
+    for index, record in enumerate(records):
+        if key(record) in first:
+            raise InvalidInput(field, twice(record, first[key(record)]), f"{section}[{index}]")
+        first[key(record)] = index
