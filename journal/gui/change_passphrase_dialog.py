@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
-from journal.gui.widgets.dialog_buttons import make_primary
+from journal.gui.widgets.dialog_buttons import action_buttons
 from journal.gui.widgets.passphrase_fields import (
     StrengthMeter,
     confirm_passphrase,
+    deriving_key,
     error_label,
     secret_field,
 )
@@ -61,13 +51,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("&New passphrase:", self.new)
         form.addRow("", self.meter)
         form.addRow("&Repeat it:", self.repeat)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.change_button = QPushButton("C&hange passphrase")
-        self.change_button.setDefault(True)
-        buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.try_change)
-        buttons.rejected.connect(self.reject)
-        make_primary(self.change_button, buttons)
+        buttons, self.change_button = action_buttons(self, "C&hange passphrase", self.try_change)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -107,14 +91,12 @@ class ChangePassphraseDialog(QDialog):
         if refusal is not None:
             self._fail(refusal, self.new)
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._service.change_passphrase(self.new.text(), current=self.current.text())
+            with deriving_key():
+                self._service.change_passphrase(self.new.text(), current=self.current.text())
         except JournalError as error:
             self._fail(str(error), self.current)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.accept()
 
     def done(self, result: int) -> None:

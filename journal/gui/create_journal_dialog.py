@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.gui.passphrase import MIN_LENGTH
-from journal.gui.widgets.dialog_buttons import make_primary
+from journal.gui.widgets.dialog_buttons import action_buttons
 from journal.gui.widgets.passphrase_fields import (
     StrengthMeter,
     confirm_passphrase,
+    deriving_key,
     error_label,
     secret_field,
 )
@@ -92,13 +91,7 @@ class CreateJournalDialog(QDialog):
         form.addRow("", self.meter)
         form.addRow("&Repeat it:", self.repeat)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = QPushButton("&Create journal")
-        self.create_button.setDefault(True)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
-        make_primary(self.create_button, buttons)
+        buttons, self.create_button = action_buttons(self, "&Create journal", self.try_create)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -167,15 +160,13 @@ class CreateJournalDialog(QDialog):
             return
         from journal.services import JournalService
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            JournalService.create(self._path, first)
-            self.service = JournalService.open(self._path, first)
+            with deriving_key():
+                JournalService.create(self._path, first)
+                self.service = JournalService.open(self._path, first)
         except JournalError as error:
             self._fail(str(error))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()
         self.repeat.clear()
         self.created.emit(self.service)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -110,14 +109,7 @@ class MedicationsTab(RecordTab[Medication]):
         self.name_combo.currentIndexChanged.connect(self._sync)
         add_row(form, "&Medication", self.name_combo)
         add_row(form, "&From", self.since_edit)
-        row = QHBoxLayout()
-        row.addWidget(self.until_edit)
-        row.addSpacing(8)
-        row.addWidget(self.still_check)
-        row.addStretch(1)
-        label = QLabel("&Until")
-        label.setBuddy(self.until_edit)
-        form.addRow(label, row)
+        add_row(form, "&Until", self.until_edit, beside=self.still_check)
         self.dose_note = QLabel("A single dose: the date is the day you took it.")
         self.dose_note.setAccessibleName("Single dose note")
         form.addRow("", self.dose_note)
@@ -197,14 +189,7 @@ class ProfileTab(RecordTab[Profile]):
         self.name_edit.setAccessibleName("Name for reports")
         self.name_edit.setMaxLength(PROFILE_NAME_MAX)
         self.name_edit.setPlaceholderText("optional; printed on reports only when you ask")
-        row = QHBoxLayout()
-        row.addWidget(self.year_spin)
-        row.addSpacing(8)
-        row.addWidget(self.year_known)
-        row.addStretch(1)
-        label = QLabel("&Year of birth")
-        label.setBuddy(self.year_spin)
-        form.addRow(label, row)
+        add_row(form, "&Year of birth", self.year_spin, beside=self.year_known)
         add_row(form, "&Name", self.name_edit)
 
     def load(self) -> Sequence[Profile]:

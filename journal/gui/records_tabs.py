@@ -57,10 +57,20 @@ def date_edit(name: str, past_only: bool = True) -> QDateEdit:
     return edit
 
 
-def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
+def add_row(form: QFormLayout, text: str, field: QWidget, beside: QWidget | None = None) -> None:
+    """A row labelled ``text`` (its mnemonic focuses ``field``); ``beside``, a check box that
+    qualifies the field (ongoing, still taking, known), stands to its right."""
     label = QLabel(text)
     label.setBuddy(field)
-    form.addRow(label, field)
+    if beside is None:
+        form.addRow(label, field)
+        return
+    row = QHBoxLayout()
+    row.addWidget(field)
+    row.addSpacing(8)
+    row.addWidget(beside)
+    row.addStretch(1)
+    form.addRow(label, row)
 
 
 def show_day(value: date) -> str:
@@ -91,14 +101,7 @@ class PeriodsTab(RecordTab[Period]):
         self.ongoing_check.setAccessibleName("Ongoing, no last day yet")
         self.ongoing_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
         add_row(form, "&First day", self.start_edit)
-        row = QHBoxLayout()
-        row.addWidget(self.end_edit)
-        row.addSpacing(8)
-        row.addWidget(self.ongoing_check)
-        row.addStretch(1)
-        label = QLabel("&Last day")
-        label.setBuddy(self.end_edit)
-        form.addRow(label, row)
+        add_row(form, "&Last day", self.end_edit, beside=self.ongoing_check)
 
     def load(self) -> Sequence[Period]:
         return sorted(self.service.periods(), key=lambda p: p.start, reverse=True)

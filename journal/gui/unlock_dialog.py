@@ -5,20 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.domain.errors import JournalError, JournalInUse, WrongPassphrase
-from journal.gui.widgets.dialog_buttons import make_primary
-from journal.gui.widgets.passphrase_fields import error_label, secret_field
+from journal.gui.widgets.dialog_buttons import action_buttons
+from journal.gui.widgets.passphrase_fields import deriving_key, error_label, secret_field
 from journal.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -60,14 +57,7 @@ class UnlockDialog(QDialog):
         self.hint.setVisible(bool(hint))
         self.error = error_label()
 
-        buttons = QDialogButtonBox()
-        self.unlock_button = QPushButton("&Unlock")
-        self.unlock_button.setDefault(True)
-        buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QPushButton(quit_label), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.try_unlock)
-        buttons.rejected.connect(self.reject)
-        make_primary(self.unlock_button, buttons)
+        buttons, self.unlock_button = action_buttons(self, "&Unlock", self.try_unlock, quit_label)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -91,14 +81,12 @@ class UnlockDialog(QDialog):
             return
         from journal.services import JournalService
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.service = JournalService.open(self._path, text)
+            with deriving_key():
+                self.service = JournalService.open(self._path, text)
         except JournalError as error:
             self._fail(_message(error))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()
         self.error.hide()
         self.unlocked.emit(self.service)

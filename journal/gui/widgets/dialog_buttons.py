@@ -7,7 +7,9 @@ press Cancel and throw the form away. Only the main button may be the default.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 
 def make_primary(button: QPushButton, box: QDialogButtonBox) -> None:
@@ -18,3 +20,21 @@ def make_primary(button: QPushButton, box: QDialogButtonBox) -> None:
             other.setDefault(False)
     button.setAutoDefault(True)
     button.setDefault(True)
+
+
+def action_buttons(
+    dialog: QDialog, text: str, on_accept: Callable[[], object], reject_text: str = ""
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's main button ``text`` (the one Enter presses; it runs ``on_accept``)
+    beside Cancel, or beside a button ``reject_text`` in Cancel's place; both in a box."""
+    buttons = QDialogButtonBox()
+    if not reject_text:
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    main = QPushButton(text)
+    buttons.addButton(main, QDialogButtonBox.ButtonRole.AcceptRole)
+    if reject_text:
+        buttons.addButton(QPushButton(reject_text), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    make_primary(main, buttons)
+    return buttons, main
