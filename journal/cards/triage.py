@@ -348,10 +348,14 @@ def _after_birth_warning(s: Signs) -> str | None:
     return f"{join_words(signs)} {s.after_birth_words}"
 
 
-def _heavy_with_clots(s: Signs) -> str | None:
-    if s.heavy and s.has(Symptom.CLOTS) and s.outside_period:
-        return "heavy bleeding with clots, outside a period"
-    return None
+def _outside_period(sign: Callable[[Signs], bool], reason: str) -> Callable[[Signs], str | None]:
+    """A row that gives ``reason`` when ``sign`` is seen in an episode outside a period."""
+    return lambda s: reason if sign(s) and s.outside_period else None
+
+
+_heavy_with_clots = _outside_period(
+    lambda s: s.heavy and s.has(Symptom.CLOTS), "heavy bleeding with clots, outside a period"
+)
 
 
 def _heavy_on_anticoagulant(s: Signs) -> str | None:
@@ -373,16 +377,14 @@ def _possibly_pregnant(s: Signs) -> str | None:
     return f"bleeding when {when} and a pregnancy is possible"
 
 
-def _after_sex(s: Signs) -> str | None:
-    if s.situation.episode.after_sex and s.outside_period:
-        return "bleeding after sex, outside a period"
-    return None
+_after_sex = _outside_period(
+    lambda s: s.situation.episode.after_sex, "bleeding after sex, outside a period"
+)
 
 
-def _pain_during_sex(s: Signs) -> str | None:
-    if s.has(Symptom.PAIN_DURING_SEX) and s.outside_period:
-        return "pain during sex with bleeding, outside a period"
-    return None
+_pain_during_sex = _outside_period(
+    lambda s: s.has(Symptom.PAIN_DURING_SEX), "pain during sex with bleeding, outside a period"
+)
 
 
 def _after_menopause(s: Signs) -> str | None:
@@ -405,10 +407,7 @@ def _continuous_hrt(s: Signs) -> str | None:
     return f"bleeding on continuous HRT after its first six months ({span(days)} on it)"
 
 
-def _heavy_outside(s: Signs) -> str | None:
-    if s.heavy and s.outside_period:
-        return "heavy bleeding outside a period"
-    return None
+_heavy_outside = _outside_period(lambda s: s.heavy, "heavy bleeding outside a period")
 
 
 def _long(s: Signs) -> str | None:
@@ -466,10 +465,9 @@ def _midlife(s: Signs) -> str | None:
     return None
 
 
-def _clots_between(s: Signs) -> str | None:
-    if s.has(Symptom.CLOTS) and s.outside_period:
-        return "bleeding between periods with clots"
-    return None
+_clots_between = _outside_period(
+    lambda s: s.has(Symptom.CLOTS), "bleeding between periods with clots"
+)
 
 
 def _heavier(s: Signs) -> str | None:
@@ -501,10 +499,10 @@ def _new_on_method(s: Signs) -> str | None:
     )
 
 
-def _on_anticoagulant(s: Signs) -> str | None:
-    if s.on(MedicationName.ANTICOAGULANT) and s.outside_period:
-        return "bleeding between periods while on a blood thinner (anticoagulant)"
-    return None
+_on_anticoagulant = _outside_period(
+    lambda s: s.on(MedicationName.ANTICOAGULANT),
+    "bleeding between periods while on a blood thinner (anticoagulant)",
+)
 
 
 def _after_emergency_contraception(s: Signs) -> str | None:
