@@ -7,6 +7,7 @@ encrypted; backups say they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -79,18 +80,10 @@ def back_up(parent: QWidget, service: JournalService) -> Path | None:
         parent, "Back up the journal", f"health-journal-backup-{_stamp()}.hjournal",
         "Journal backups (*.hjournal);;All files (*)",
     )  # fmt: skip
-    if target is None:
-        return None
-    try:
-        service.backup(target)
-    except JournalError as error:
-        FilePrompts.warn(parent, "Backup", str(error))
-        return None
-    FilePrompts.tell(
-        parent, "Backup",
-        f"An encrypted backup was written to {target}. It opens with the same passphrase.",
+    return _write(
+        parent, "Backup", target, service.backup,
+        "An encrypted backup was written to {}. It opens with the same passphrase.",
     )  # fmt: skip
-    return target
 
 
 def export_json(parent: QWidget, service: JournalService) -> Path | None:
@@ -101,14 +94,24 @@ def export_json(parent: QWidget, service: JournalService) -> Path | None:
         parent, "Export as JSON (not encrypted)", f"health-journal-export-{_stamp()}.json",
         "JSON files (*.json)",
     )  # fmt: skip
+    return _write(
+        parent, "Export", target, service.export_to,
+        "Exported to {}. This file is NOT encrypted.",
+    )  # fmt: skip
+
+
+def _write(
+    parent: QWidget, title: str, target: Path | None, write: Callable[[Path], object], done: str
+) -> Path | None:
+    """Write to the chosen ``target`` (none: the user cancelled), then say ``done`` or why not."""
     if target is None:
         return None
     try:
-        service.export_to(target)
+        write(target)
     except JournalError as error:
-        FilePrompts.warn(parent, "Export", str(error))
+        FilePrompts.warn(parent, title, str(error))
         return None
-    FilePrompts.tell(parent, "Export", f"Exported to {target}. This file is NOT encrypted.")
+    FilePrompts.tell(parent, title, done.format(target))
     return target
 
 

@@ -10,7 +10,9 @@ report they held.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -100,12 +102,9 @@ class ReportPrompts:
 def save_pdf(parent: QWidget | None, document: QTextDocument, suggested: str) -> Path | None:
     """Ask where, write the PDF (never over an existing file) and say it is not encrypted."""
     path = ReportPrompts.ask_pdf_path(parent, suggested)
-    if path is None:
-        return None
-    try:
-        render.write_pdf(document, path)
-    except JournalError as error:
-        ReportPrompts.tell(parent, "Report not saved", str(error), error=True)
+    if path is None or not _done(
+        parent, "Report not saved", partial(render.write_pdf, document, path)
+    ):
         return None
     ReportPrompts.tell(parent, "Report saved", f"Saved {path.name}. {NOT_ENCRYPTED_WARNING}")
     return path
@@ -115,10 +114,15 @@ def print_with_dialog(parent: QWidget | None, document: QTextDocument) -> bool:
     printer = ReportPrompts.ask_printer(parent, document)
     if printer is None:
         return False
+    return _done(parent, "Not printed", partial(render.print_document, document, printer))
+
+
+def _done(parent: QWidget | None, failed: str, action: Callable[[], object]) -> bool:
+    """Whether ``action`` worked; if not, its one sentence is shown under the title ``failed``."""
     try:
-        render.print_document(document, printer)
+        action()
     except JournalError as error:
-        ReportPrompts.tell(parent, "Not printed", str(error), error=True)
+        ReportPrompts.tell(parent, failed, str(error), error=True)
         return False
     return True
 
