@@ -171,14 +171,27 @@ def _check_companion(real: Path, passphrase: str, read_only: bool) -> None:
         )
 
 
+@contextlib.contextmanager
+def _placing_new(taken: str, failed: str) -> Iterator[None]:
+    """While a new file is written and put in place: a name taken meanwhile says ``taken``;
+    any other refusal of the system says ``failed`` with its reason in the ``{}``."""
+    try:
+        yield
+    except FileExistsError:
+        raise AlreadyExists(taken) from None
+    except OSError as error:
+        raise StorageFailure(failed.format(error.strerror)) from None
+
+
 def create_journal(path: Path, passphrase: str) -> None:
     """Create a new, empty journal at ``path``; refuse if anything is there already."""
     from sqlalchemy.exc import DBAPIError
 
     check_new_passphrase(passphrase)
     path = path.expanduser()
+    taken = f"Something already exists at {path}; it was left untouched."
     if path.exists() or path.is_symlink():
-        raise AlreadyExists(f"Something already exists at {path}; it was left untouched.")
+        raise AlreadyExists(taken)
     try:
         files.make_private_dirs(path.parent)
     except OSError as error:
@@ -193,22 +206,17 @@ def create_journal(path: Path, passphrase: str) -> None:
                 f"Cannot create the journal in {path.parent} ({error.strerror})."
             ) from None
         try:
-            conn = cipher.connect(temp, passphrase)
-            engine = _engine_for(conn)
-            try:
-                with engine.begin() as connection:
-                    check_and_upgrade(connection, is_new=True)
-            finally:
-                engine.dispose()
-                conn.close()
-            files.fsync_file(temp)
-            files.place_new(temp, path)
-        except FileExistsError:
-            raise AlreadyExists(
-                f"Something already exists at {path}; it was left untouched."
-            ) from None
-        except OSError as error:
-            raise StorageFailure(f"Cannot create the journal ({error.strerror}).") from None
+            with _placing_new(taken, "Cannot create the journal ({})."):
+                conn = cipher.connect(temp, passphrase)
+                engine = _engine_for(conn)
+                try:
+                    with engine.begin() as connection:
+                        check_and_upgrade(connection, is_new=True)
+                finally:
+                    engine.dispose()
+                    conn.close()
+                files.fsync_file(temp)
+                files.place_new(temp, path)
         except (DBAPIError, sqlcipher3.Error) as error:
             raise _environment_error(error) from None
 
@@ -430,8 +438,9 @@ class JournalStore:
     def backup_to(self, target: Path) -> None:
         """An encrypted copy with the same passphrase, complete before it appears at ``target``."""
         target = target.expanduser()
+        taken = f"{target} already exists; choose a new name for the backup."
         if target.exists() or target.is_symlink():
-            raise AlreadyExists(f"{target} already exists; choose a new name for the backup.")
+            raise AlreadyExists(taken)
         if target.resolve() == self.real_path:
             raise AlreadyExists("A backup cannot replace the journal itself.")
         self.refuse_companion(target)
@@ -439,22 +448,18 @@ class JournalStore:
             files.make_private_dirs(target.parent)
         except OSError as error:
             raise StorageFailure(f"Cannot create {target.parent} ({error.strerror}).") from None
-        with files.pending_file(target, "backup") as temp:
+        with (
+            files.pending_file(target, "backup") as temp,
+            _placing_new(taken, "The backup was not written ({})."),
+        ):
             try:
-                try:
-                    self._write_verified_copy(self._require(), temp, self._passphrase)
-                except StorageFailure as error:
-                    reason = str(error)
-                    raise StorageFailure(
-                        f"The backup was not written: {reason[:1].lower()}{reason[1:]}"
-                    ) from None
-                files.place_new(temp, target)
-            except FileExistsError:
-                raise AlreadyExists(
-                    f"{target} already exists; choose a new name for the backup."
+                self._write_verified_copy(self._require(), temp, self._passphrase)
+            except StorageFailure as error:
+                reason = str(error)
+                raise StorageFailure(
+                    f"The backup was not written: {reason[:1].lower()}{reason[1:]}"
                 ) from None
-            except OSError as error:
-                raise StorageFailure(f"The backup was not written ({error.strerror}).") from None
+            files.place_new(temp, target)
 
     # ------------------------------------------------------------------ internals
 
