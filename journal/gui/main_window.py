@@ -97,6 +97,14 @@ class MainWindow(QMainWindow):
         self.ongoing_notice = OngoingNotice(self)
         self._severities: dict[str, Severity] = {}
         self._cycles_stale = True
+        # The timeline is drawn on the turn of the event loop after its data changed, from
+        # a timer the window owns: the window (at unlock) and the cards (after a change)
+        # paint first, and a timeline on view is drawn once however many changes came.
+        self._timeline_stale = False
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setSingleShot(True)
+        self._timeline_timer.setInterval(0)
+        self._timeline_timer.timeout.connect(self._refresh_timeline)
         self._highlighted: dict[str, str | None] = {}
         self._open_period: Period | None = None
         self._build_views()
@@ -261,6 +269,8 @@ class MainWindow(QMainWindow):
         self._highlighted = {}
         self._severities = {}
         self._cycles_stale = True
+        self._timeline_stale = False
+        self._timeline_timer.stop()
         self.episode_list.clear()
         self.details.clear()
         self.card_panel.clear()
@@ -288,8 +298,9 @@ class MainWindow(QMainWindow):
         if listed:
             self.episode_list.set_data(data)
             self.patterns_panel.show_patterns(for_reading(service.patterns()))
-        self.timeline.set_data(timeline_data(data, calendar=service.explainer().calendar))
         self._severities = {}
+        self._timeline_stale = True
+        self._timeline_timer.start()
         self._cycles_stale = True
         self._refresh_cycle_chart()
         self._shown_id = None  # the explanation may have changed: show it again
@@ -312,11 +323,23 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return
         self._severities = severities
-        service = self._service
-        calendar = service.explainer().calendar
-        self.timeline.set_data(timeline_data(service.data(), severities, calendar))
+        self._timeline_stale = True
+        self._refresh_timeline()
         self._cycles_stale = True
         self._refresh_cycle_chart()
+
+    def _refresh_timeline(self) -> None:
+        """Redraw the timeline when it is on view; else when its tab is next shown."""
+        if self._service is None or not self._timeline_stale:
+            return
+        if self.tabs.currentWidget() is self.timeline:
+            self._timeline_stale = False
+            service = self._service
+            data = timeline_data(service.data(), self._severities, service.explainer().calendar)
+            self.timeline.set_data(data)
+            # Ring the selected episode again, bringing it into view on the new chart.
+            self._highlighted.pop(self.timeline.objectName(), None)
+            self._sync_chart_highlight()
 
     def _refresh_cycle_chart(self) -> None:
         """Redraw the cycle chart when it is on view; else when its tab is next shown."""
@@ -370,6 +393,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._sync_chart_highlight)
 
     def _on_tab_changed(self, _index: int) -> None:
+        self._refresh_timeline()
         self._refresh_cycle_chart()
         self._sync_chart_highlight()
 

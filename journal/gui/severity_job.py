@@ -2,12 +2,15 @@
 while the app idles.
 
 The timeline rings episodes that need attention; explaining thousands of episodes takes
-a second or more, so this runs in small slices on the event loop instead of blocking
-the first paint, and is cancelled when the data changes or the journal locks.
+a second or more, so this runs in slices of a few milliseconds on the event loop instead
+of blocking the first paint, and is cancelled when the data changes or the journal locks.
+A slice is measured in time, not episodes: an explanation's cost varies with the machine
+and the journal, and a paint waiting behind a slice must not wait long.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from journal.cards import Explainer
 from journal.domain.vocabulary import Severity
 
-SLICE = 120  # episodes per event-loop turn: ~30 ms at most
+SLICE_S = 0.010  # per event-loop turn: well under a frame, whatever the machine
 
 
 class SeverityJob(QObject):
@@ -30,6 +33,7 @@ class SeverityJob(QObject):
         self._timer.timeout.connect(self._step)
         self._explainer: Explainer | None = None
         self._pending: list[str] = []
+        self._next = 0
         self._result: dict[str, Severity] = {}
 
     @property
@@ -40,12 +44,14 @@ class SeverityJob(QObject):
         self.cancel()
         self._explainer = explainer
         self._pending = list(episode_ids)
+        self._next = 0
         self._timer.start()
 
     def cancel(self) -> None:
         self._timer.stop()
         self._explainer = None
         self._pending = []
+        self._next = 0
         self._result = {}
 
     def _step(self) -> None:
@@ -53,12 +59,15 @@ class SeverityJob(QObject):
         if explainer is None:
             self._timer.stop()
             return
-        chunk, self._pending = self._pending[:SLICE], self._pending[SLICE:]
-        for episode_id in chunk:
+        deadline = time.perf_counter() + SLICE_S
+        pending = self._pending
+        while self._next < len(pending) and time.perf_counter() < deadline:
+            episode_id = pending[self._next]
+            self._next += 1
             flag = explainer.explain(episode_id).flag
             if flag is not None:
                 self._result[episode_id] = flag
-        if not self._pending:
+        if self._next >= len(pending):
             result = self._result
             self.cancel()
             self.finished.emit(result)

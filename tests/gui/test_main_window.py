@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.cards.describe import Label
@@ -15,7 +16,7 @@ from journal.domain.dates import DATES
 from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
 from journal.gui.models.episode_filter_proxy import EpisodeFilter
 from journal.services import JournalService
-from tests.helpers import MARKER, PASSPHRASE
+from tests.helpers import MARKER, PASSPHRASE, draft
 
 
 @pytest.fixture
@@ -181,6 +182,32 @@ def test_severities_reach_the_timeline(
     assert data is not None
     point = data.episode(ids["after_sex"])
     assert point is not None and point.needs_attention
+
+
+def test_the_timeline_is_drawn_after_the_window_and_only_when_on_view(
+    qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]
+) -> None:
+    path, _ids = filled_journal
+    service = JournalService.open(path, PASSPHRASE)
+    widget = MainWindow(service)
+    qtbot.addWidget(widget)
+    # The window and the newest episode's cards do not wait for the chart: it follows on
+    # the next turn of the event loop.
+    assert widget.card_panel.card_ids()
+    assert widget.timeline.artists is None
+    qtbot.waitUntil(lambda: widget.timeline.artists is not None)
+    qtbot.waitUntil(lambda: not widget.severity_job.running)
+    drawn = widget.timeline.artists
+    # A change while another tab is on view leaves the timeline until it is shown again.
+    widget.tabs.setCurrentWidget(widget.patterns_panel)
+    added = service.add_episode(draft(datetime(2026, 11, 20, 9, 0)))
+    qtbot.waitUntil(lambda: not widget.severity_job.running)
+    QApplication.processEvents()
+    assert widget.timeline.artists is drawn
+    widget.tabs.setCurrentWidget(widget.timeline)
+    assert widget.timeline.artists is not drawn
+    assert widget.timeline.artists is not None
+    assert widget.timeline.artists.position(added.id) is not None
 
 
 def test_report_actions_open_the_report_dialogs_and_a_lock_closes_them(

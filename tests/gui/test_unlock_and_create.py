@@ -146,7 +146,7 @@ def test_demo_journal_loads_and_is_removed(qtbot: QtBot) -> None:
         qtbot.addWidget(window)
         assert window.episode_list.model.rowCount() >= 20  # about a year of episodes
         assert window.patterns_panel.titles()
-        assert window.timeline.artists is not None
+        qtbot.waitUntil(lambda: window.timeline.artists is not None)  # the next turn
         window.lock()
         assert isinstance(controller.dialog, UnlockDialog)
         assert "demo" in controller.dialog.hint.text()
