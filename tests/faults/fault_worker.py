@@ -59,6 +59,7 @@ def _write(path: Path, trial: int) -> None:
     # The first change imports SQLAlchemy (reading does without it): done before "ready",
     # so the kill lands among the writes, not in an import.
     import journal.storage.repository  # noqa: F401
+
     print("ready", flush=True)
     index = 0
     while True:
