@@ -105,6 +105,12 @@ class MainWindow(QMainWindow):
         self._timeline_timer.setSingleShot(True)
         self._timeline_timer.setInterval(0)
         self._timeline_timer.timeout.connect(self._refresh_timeline)
+        # Opening a form makes the journal ready for changes while it is filled in: the
+        # first change of a session imports SQLAlchemy, which reading never needs.
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(0)
+        self._changes_timer.timeout.connect(self._prepare_changes)
         self._highlighted: dict[str, str | None] = {}
         self._open_period: Period | None = None
         self._build_views()
@@ -417,7 +423,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ editing
 
+    def _prepare_changes(self) -> None:
+        if self._service is not None:
+            self._service.prepare_changes()
+
     def new_episode(self) -> None:
+        self._changes_timer.start()  # runs while the form is open
         episode_id = self.operations.new()
         if episode_id is not None:
             self.select_episode(episode_id)
@@ -425,11 +436,13 @@ class MainWindow(QMainWindow):
     def edit_episode(self) -> None:
         episode_id = self.selected_episode_id()
         if episode_id is not None:
+            self._changes_timer.start()
             self.operations.edit(episode_id)
 
     def delete_episode(self) -> None:
         episode_id = self.selected_episode_id()
         if episode_id is not None:
+            self._changes_timer.start()
             self.operations.delete(episode_id)
 
     def period_started(self) -> None:
@@ -462,6 +475,7 @@ class MainWindow(QMainWindow):
         from journal.gui.records_dialog import RecordsDialog
 
         dialog = RecordsDialog(self._service, self)
+        self._changes_timer.start()
         dialog.exec()
         dialog.deleteLater()
 

@@ -130,6 +130,15 @@ class JournalService:
         """Opened read-only (read-only media or file): reading works, changes are refused."""
         return self._store.read_only
 
+    def prepare_changes(self) -> None:
+        """Make the first change quick: done while a form is open, before it is saved."""
+        if self._store.is_open and not self._store.read_only:
+            self._store.prepare_changes()
+
+    @property
+    def changes_prepared(self) -> bool:
+        return self._store.changes_prepared
+
     def require_writable(self) -> None:
         """Refuse a change up front (before asking for anything) when opened read-only."""
         if self._store.read_only:

@@ -336,25 +336,39 @@ class JournalStore:
     def transaction(self) -> Iterator[Transaction]:
         """One unit of work: committed (durably) on success, rolled back on any error.
 
-        The first one imports SQLAlchemy (through ``repository``) and makes the engine.
+        The first one makes ready for changes (``prepare_changes``), unless that was done.
         """
         from sqlalchemy.exc import DBAPIError
-        from sqlalchemy.orm import sessionmaker
 
         from journal.storage.repository import Transaction
+
+        sessions = self.prepare_changes()
+        try:
+            with sessions.begin() as session:
+                yield Transaction(session)
+        except DBAPIError as error:
+            if self.read_only:
+                raise ReadOnlyJournal(READ_ONLY) from None
+            raise _environment_error(error) from None
+
+    def prepare_changes(self) -> sessionmaker[Session]:
+        """Import SQLAlchemy and the models, map them, and make the engine: what the first
+        change would otherwise wait for (a fifth of a second or more). Idempotent."""
+        from sqlalchemy.orm import configure_mappers, sessionmaker
+
+        import journal.storage.repository  # noqa: F401  (the models, with it)
 
         conn = self._require()
         if self._engine is None:
             self._engine = _engine_for(conn, read_only=self.read_only)
         if self._sessions is None:
             self._sessions = sessionmaker(self._engine, expire_on_commit=False)
-        try:
-            with self._sessions.begin() as session:
-                yield Transaction(session)
-        except DBAPIError as error:
-            if self.read_only:
-                raise ReadOnlyJournal(READ_ONLY) from None
-            raise _environment_error(error) from None
+            configure_mappers()
+        return self._sessions
+
+    @property
+    def changes_prepared(self) -> bool:
+        return self._sessions is not None
 
     def close(self) -> None:
         """Dispose the engine, close the connection, release the lock (idempotent)."""

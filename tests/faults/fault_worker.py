@@ -58,8 +58,7 @@ def _write(path: Path, trial: int) -> None:
     service = JournalService.open(path, os.environ["FAULT_PASSPHRASE"])
     # The first change imports SQLAlchemy (reading does without it): done before "ready",
     # so the kill lands among the writes, not in an import.
-    import journal.storage.repository  # noqa: F401
-
+    service.prepare_changes()
     print("ready", flush=True)
     index = 0
     while True:

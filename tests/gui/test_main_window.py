@@ -210,6 +210,25 @@ def test_the_timeline_is_drawn_after_the_window_and_only_when_on_view(
     assert widget.timeline.artists.position(added.id) is not None
 
 
+def test_opening_a_form_makes_the_journal_ready_for_changes_while_it_is_filled(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    from journal.gui.episode_editor import EpisodeEditor
+
+    service = window.service
+    assert service is not None
+    assert not service.changes_prepared  # showing the journal never needed it
+    seen: list[bool] = []
+
+    def fill_in(parent: object = None, episode: object = None) -> None:
+        qtbot.waitUntil(lambda: service.changes_prepared)  # while the form is open
+        seen.append(True)
+
+    monkeypatch.setattr(EpisodeEditor, "ask", staticmethod(fill_in))
+    window.new_episode()
+    assert seen == [True]
+
+
 def test_report_actions_open_the_report_dialogs_and_a_lock_closes_them(
     qtbot: QtBot, window: MainWindow, ids: dict[str, str]
 ) -> None:
