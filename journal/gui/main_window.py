@@ -96,15 +96,15 @@ class MainWindow(QMainWindow):
         self.operations = EpisodeOperations(self, lambda: self._service, self.undo_stack)
         self.ongoing_notice = OngoingNotice(self)
         self._severities: dict[str, Severity] = {}
-        self._cycles_stale = True
-        # The timeline is drawn on the turn of the event loop after its data changed, from
-        # a timer the window owns: the window (at unlock) and the cards (after a change)
-        # paint first, and a timeline on view is drawn once however many changes came.
-        self._timeline_stale = False
-        self._timeline_timer = QTimer(self)
-        self._timeline_timer.setSingleShot(True)
-        self._timeline_timer.setInterval(0)
-        self._timeline_timer.timeout.connect(self._refresh_timeline)
+        # The charts whose data changed since they were drawn. The one on view is drawn on
+        # the turn of the event loop after the change, from a timer the window owns: the
+        # window (at unlock) and the cards (after a change) paint first, and a chart is
+        # drawn once however many changes came. The other waits until its tab is shown.
+        self._stale_charts: set[QWidget] = set()
+        self._charts_timer = QTimer(self)
+        self._charts_timer.setSingleShot(True)
+        self._charts_timer.setInterval(0)
+        self._charts_timer.timeout.connect(self._refresh_chart_on_view)
         # Opening a form makes the journal ready for changes while it is filled in: the
         # first change of a session imports SQLAlchemy, which reading never needs.
         self._changes_timer = QTimer(self)
@@ -274,9 +274,8 @@ class MainWindow(QMainWindow):
         self._shown_id = None
         self._highlighted = {}
         self._severities = {}
-        self._cycles_stale = True
-        self._timeline_stale = False
-        self._timeline_timer.stop()
+        self._stale_charts = set()
+        self._charts_timer.stop()
         self.episode_list.clear()
         self.details.clear()
         self.card_panel.clear()
@@ -305,10 +304,8 @@ class MainWindow(QMainWindow):
             self.episode_list.set_data(data)
             self.patterns_panel.show_patterns(for_reading(service.patterns()))
         self._severities = {}
-        self._timeline_stale = True
-        self._timeline_timer.start()
-        self._cycles_stale = True
-        self._refresh_cycle_chart()
+        self._stale_charts = {self.timeline, self.cycle_chart}
+        self._charts_timer.start()
         self._shown_id = None  # the explanation may have changed: show it again
         self._highlighted = {}  # the charts were redrawn: ring what is selected now, or none
         if selected is None or not self.episode_list.select(selected):
@@ -329,33 +326,24 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return
         self._severities = severities
-        self._timeline_stale = True
-        self._refresh_timeline()
-        self._cycles_stale = True
-        self._refresh_cycle_chart()
+        self._stale_charts = {self.timeline, self.cycle_chart}
+        self._refresh_chart_on_view()
 
-    def _refresh_timeline(self) -> None:
-        """Redraw the timeline when it is on view; else when its tab is next shown."""
-        if self._service is None or not self._timeline_stale:
+    def _refresh_chart_on_view(self) -> None:
+        """Redraw the chart on view if its data changed since it was drawn."""
+        chart = self.tabs.currentWidget()
+        service = self._service
+        if service is None or chart not in self._stale_charts:
             return
-        if self.tabs.currentWidget() is self.timeline:
-            self._timeline_stale = False
-            service = self._service
-            data = timeline_data(service.data(), self._severities, service.explainer().calendar)
-            self.timeline.set_data(data)
-            # Ring the selected episode again, bringing it into view on the new chart.
-            self._highlighted.pop(self.timeline.objectName(), None)
-            self._sync_chart_highlight()
-
-    def _refresh_cycle_chart(self) -> None:
-        """Redraw the cycle chart when it is on view; else when its tab is next shown."""
-        if self._service is None or not self._cycles_stale:
-            return
-        if self.tabs.currentWidget() is self.cycle_chart:
-            self._cycles_stale = False
-            service = self._service
-            rows = cycle_rows(service.data(), self._severities, service.explainer().calendar)
-            self.cycle_chart.set_rows(rows)
+        self._stale_charts.discard(chart)
+        calendar = service.explainer().calendar
+        if chart is self.timeline:
+            self.timeline.set_data(timeline_data(service.data(), self._severities, calendar))
+        else:
+            self.cycle_chart.set_rows(cycle_rows(service.data(), self._severities, calendar))
+        # Ring the selected episode again, bringing it into view on the new chart.
+        self._highlighted.pop(chart.objectName(), None)
+        self._sync_chart_highlight()
 
     # ------------------------------------------------------------------ selection
 
@@ -399,8 +387,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._sync_chart_highlight)
 
     def _on_tab_changed(self, _index: int) -> None:
-        self._refresh_timeline()
-        self._refresh_cycle_chart()
+        self._refresh_chart_on_view()
         self._sync_chart_highlight()
 
     def _sync_chart_highlight(self) -> None:

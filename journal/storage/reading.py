@@ -19,20 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
-from journal.domain.model import (
-    Appointment,
-    Condition,
-    ContextEntry,
-    Episode,
-    JournalData,
-    Medication,
-    Moment,
-    OvulationSign,
-    Period,
-    PregnancyTest,
-    Profile,
-    Screening,
-)
+from journal.domain import model
 from journal.domain.vocabulary import Amount, Colour, Mucus, Pain, Symptom, Trigger, Vocabulary
 from journal.storage.cipher import Connection
 from journal.storage.errors import StorageFailure
@@ -47,7 +34,7 @@ REVISION_TABLE = "alembic_version"
 EPISODE_TABLE = "episode"
 #: The episode table's columns: ``Episode``'s fields, in order (a row becomes an episode
 #: by position, which halves the cost of keywords when thousands are read).
-EPISODE_COLUMNS = tuple(f.name for f in dataclasses.fields(Episode) if f.init)
+EPISODE_COLUMNS = tuple(f.name for f in dataclasses.fields(model.Episode) if f.init)
 PROFILE_TABLE = "profile"
 PROFILE_ID = 1
 
@@ -76,14 +63,16 @@ class RecordTable:
 
 
 TABLES: dict[type, RecordTable] = {
-    Period: RecordTable("period", lambda p: p.start, key="start"),
-    ContextEntry: RecordTable("context_entry", lambda c: c.since, key="since"),
-    Condition: RecordTable("condition", lambda c: (c.since, c.name.value)),
-    Screening: RecordTable("screening", lambda s: (s.date, s.kind.value)),
-    OvulationSign: RecordTable("ovulation_sign", lambda o: (o.date, o.sign.value)),
-    Appointment: RecordTable("appointment", lambda a: (a.date, a.with_, a.notes)),
-    PregnancyTest: RecordTable("pregnancy_test", lambda t: (t.date, t.result.value)),
-    Medication: RecordTable("medication", lambda m: (m.since, m.name.value, m.until or date.max)),
+    model.Period: RecordTable("period", lambda p: p.start, key="start"),
+    model.ContextEntry: RecordTable("context_entry", lambda c: c.since, key="since"),
+    model.Condition: RecordTable("condition", lambda c: (c.since, c.name.value)),
+    model.Screening: RecordTable("screening", lambda s: (s.date, s.kind.value)),
+    model.OvulationSign: RecordTable("ovulation_sign", lambda o: (o.date, o.sign.value)),
+    model.Appointment: RecordTable("appointment", lambda a: (a.date, a.with_, a.notes)),
+    model.PregnancyTest: RecordTable("pregnancy_test", lambda t: (t.date, t.result.value)),
+    model.Medication: RecordTable(
+        "medication", lambda m: (m.since, m.name.value, m.until or date.max)
+    ),
 }
 
 
@@ -145,7 +134,7 @@ def driver_of(connection: sqlalchemy.Connection) -> Connection:
 # --------------------------------------------------------------------------- episodes
 
 
-def _moment(text: str) -> Moment:
+def _moment(text: str) -> model.Moment:
     return _date_from_iso(text) if len(text) == 10 else _datetime_from_iso(text)
 
 
@@ -163,12 +152,12 @@ def _symptoms(text: str) -> frozenset[Symptom]:
     return frozenset(Symptom(s) for s in text.split(",") if s)
 
 
-def episode_from_row(row: tuple[Any, ...]) -> Episode:
+def episode_from_row(row: tuple[Any, ...]) -> model.Episode:
     """An ``Episode`` from a row of ``EPISODE_COLUMNS``."""
     id_, started, amount, ended, colour, in_mucus, mucus, trigger, pain, symptoms, notes, on = row
     try:
         # Positional, in the dataclass's field order: half the cost of keywords per row.
-        return Episode(
+        return model.Episode(
             id_,
             _moment(started),
             _AMOUNTS[amount],
@@ -192,7 +181,7 @@ _SELECT_EPISODES = f"SELECT {_columns(EPISODE_COLUMNS)} FROM {EPISODE_TABLE}"  #
 
 def list_episodes(
     conn: Connection, start: date | None = None, end: date | None = None
-) -> list[Episode]:
+) -> list[model.Episode]:
     """Episodes starting within [start, end] (either bound optional), oldest first."""
     where, params = [], []
     if start is not None:
@@ -207,7 +196,7 @@ def list_episodes(
     return [episode_from_row(row) for row in rows]
 
 
-def get_episode(conn: Connection, episode_id: str) -> Episode | None:
+def get_episode(conn: Connection, episode_id: str) -> model.Episode | None:
     row = conn.execute(_SELECT_EPISODES + " WHERE id = ?", (episode_id,)).fetchone()
     return episode_from_row(row) if row is not None else None
 
@@ -230,26 +219,26 @@ def list_records(conn: Connection, kind: type[R]) -> list[R]:
     return sorted(records, key=table.order)
 
 
-def get_profile(conn: Connection) -> Profile:
+def get_profile(conn: Connection) -> model.Profile:
     row = conn.execute(
         f"SELECT birth_year, name FROM {PROFILE_TABLE} WHERE id = ?",  # noqa: S608
         (PROFILE_ID,),
     ).fetchone()
-    return Profile() if row is None else Profile(birth_year=row[0], name=row[1])
+    return model.Profile() if row is None else model.Profile(birth_year=row[0], name=row[1])
 
 
-def load_all(conn: Connection) -> JournalData:
+def load_all(conn: Connection) -> model.JournalData:
     """Everything in the journal (the caller holds one read transaction around it)."""
-    return JournalData(
-        context=tuple(list_records(conn, ContextEntry)),
-        conditions=tuple(list_records(conn, Condition)),
-        screenings=tuple(list_records(conn, Screening)),
-        ovulation_signs=tuple(list_records(conn, OvulationSign)),
-        periods=tuple(list_records(conn, Period)),
-        appointments=tuple(list_records(conn, Appointment)),
+    return model.JournalData(
+        context=tuple(list_records(conn, model.ContextEntry)),
+        conditions=tuple(list_records(conn, model.Condition)),
+        screenings=tuple(list_records(conn, model.Screening)),
+        ovulation_signs=tuple(list_records(conn, model.OvulationSign)),
+        periods=tuple(list_records(conn, model.Period)),
+        appointments=tuple(list_records(conn, model.Appointment)),
         episodes=tuple(list_episodes(conn)),
-        pregnancy_tests=tuple(list_records(conn, PregnancyTest)),
-        medications=tuple(list_records(conn, Medication)),
+        pregnancy_tests=tuple(list_records(conn, model.PregnancyTest)),
+        medications=tuple(list_records(conn, model.Medication)),
         profile=get_profile(conn),
     )
 
