@@ -10,27 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matplotlib.backend_bases import Event, MouseEvent
-from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QHBoxLayout,
     QScrollArea,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.charts import CycleChartArtists, CycleRow, TimelineData, draw_cycle_chart
-from journal.gui.widgets.timeline_view import (
-    CLICK_SLOP,
-    ChartCanvas,
-    ChartKeys,
-    episode_summary,
-    is_dark,
-)
+from journal.gui.widgets.timeline_view import CLICK_SLOP, EpisodeChart, is_dark
 
 ROW_PIXELS = 26
 CHROME_PIXELS = 130  # axis, x label and legend
@@ -39,33 +30,18 @@ MIN_RECENT_ROWS = 3
 MIN_RECENT_HEIGHT = 160
 
 
-class CycleChartView(QWidget):
+class CycleChartView(EpisodeChart[CycleChartArtists]):
     """Cycles stacked by start date, episodes placed by cycle day; the arrow keys move
     the selection, Enter opens it, the mouse wheel scrolls."""
 
-    episodeActivated = Signal(str)  # noqa: N815 (Qt naming)
-    episodeOpened = Signal(str)  # noqa: N815
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.figure = Figure(figsize=(8.0, 4.0))
-        self.canvas = ChartCanvas(self.figure)
-        self.canvas.setAccessibleName("Cycle chart")
+        super().__init__("Cycle chart", 4.0, parent)
         self.canvas.setMinimumHeight(MIN_HEIGHT)
         # matplotlib's canvas takes every wheel event; this chart has no zoom, so the
         # wheel scrolls the rows instead.
         self.canvas.installEventFilter(self)
-        self.keys = ChartKeys(
-            self.canvas,
-            lambda: [e.id for row in self._rows for e in sorted(row.episodes, key=lambda e: e.at)],
-            lambda: self._highlight,
-            self._key_select,
-            self.episodeOpened.emit,
-        )
         self._rows: tuple[CycleRow, ...] = ()
         self._shown_rows: tuple[CycleRow, ...] = ()
-        self._artists: CycleChartArtists | None = None
-        self._highlight: str | None = None
         self._press: tuple[float, float] | None = None
 
         self.scroll_area = QScrollArea(self)
@@ -93,10 +69,8 @@ class CycleChartView(QWidget):
         self.canvas.mpl_connect("button_release_event", self._on_release)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
 
-    @property
-    def artists(self) -> CycleChartArtists | None:
-        """The drawn chart (None when cleared): for tests."""
-        return self._artists
+    def _order(self) -> list[str]:
+        return [e.id for row in self._rows for e in sorted(row.episodes, key=lambda e: e.at)]
 
     def set_rows(self, rows: Sequence[CycleRow]) -> None:
         """Draw one row per cycle; the newest cycle is on top."""
@@ -151,20 +125,12 @@ class CycleChartView(QWidget):
         # Scrolling moves the canvas, not the figure's view: only the ring is repainted.
         self.canvas.redraw_overlay()
 
-    def _key_select(self, episode_id: str) -> None:
-        self.highlight(episode_id)  # at once, so quick repeated keys step on from here
-        self.episodeActivated.emit(episode_id)
-
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
         self._rows = ()
         self._shown_rows = ()
-        self._artists = None
-        self._highlight = None
         self._press = None
-        QToolTip.hideText()
-        self.canvas.set_overlay([])
-        self.figure.clear()
+        self._forget()
         self.canvas.setMinimumHeight(MIN_HEIGHT)
         self.canvas.redraw_later()
 
@@ -189,18 +155,12 @@ class CycleChartView(QWidget):
             return
         if abs(event.x - press[0]) + abs(event.y - press[1]) >= CLICK_SLOP:
             return
-        episode_id = self._artists.episode_at(event)
-        if episode_id is not None:
-            self.episodeActivated.emit(episode_id)
+        self._click(event)
 
     def _on_motion(self, event: Event) -> None:
         if self._artists is None or not isinstance(event, MouseEvent) or self._press:
             return
-        episode_id = self._artists.episode_at(event)
-        if episode_id is None:
-            self.canvas.unsetCursor()
-            QToolTip.hideText()
-            return
-        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
-        points = TimelineData(episodes=tuple(e for row in self._rows for e in row.episodes))
-        QToolTip.showText(QCursor.pos(), episode_summary(points, episode_id), self.canvas)
+        self._hover(
+            event,
+            lambda: TimelineData(episodes=tuple(e for row in self._rows for e in row.episodes)),
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import Event, MouseEvent
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import clock
-from journal.charts import TimelineArtists, TimelineData, draw_timeline
+from journal.charts import ChartArtists, TimelineArtists, TimelineData, draw_timeline
 from journal.domain.dates import DATES
 
 PRESETS: dict[str, int | None] = {"3 months": 91, "1 year": 365, "All": None}
@@ -200,32 +200,81 @@ def is_dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
-class TimelineView(QWidget):
-    """Episodes over time; click a marker (or move with the arrow keys) to select its
-    episode, Enter to open it."""
+A = TypeVar("A", bound=ChartArtists)
+
+
+class EpisodeChart(QWidget, Generic[A]):
+    """What the timeline and the cycle chart share: a figure on a canvas in a focus frame
+    (``keys.frame``), the keys that step through the episodes (``_order()`` gives their ids
+    oldest first), the highlighted episode, and a marker's tooltip and click."""
 
     episodeActivated = Signal(str)  # noqa: N815 (Qt naming)
     episodeOpened = Signal(str)  # noqa: N815
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, height: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.figure = Figure(figsize=(8.0, 3.2))
+        self.figure = Figure(figsize=(8.0, height))
         self.canvas = ChartCanvas(self.figure)
-        self.canvas.setAccessibleName("Episode timeline")
+        self.canvas.setAccessibleName(name)
         self.keys = ChartKeys(
             self.canvas,
-            lambda: (
-                [e.id for e in sorted(self._data.episodes, key=lambda e: e.at)]
-                if self._data is not None
-                else []
-            ),
+            self._order,
             lambda: self._highlight,
             self._key_select,
             self.episodeOpened.emit,
         )
-        self._data: TimelineData | None = None
-        self._artists: TimelineArtists | None = None
+        self._artists: A | None = None
         self._highlight: str | None = None
+
+    @property
+    def artists(self) -> A | None:
+        """The drawn chart (None when empty or cleared): for tests and reports."""
+        return self._artists
+
+    def highlight(self, episode_id: str | None) -> None:
+        raise NotImplementedError
+
+    def _order(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def _key_select(self, episode_id: str) -> None:
+        self.highlight(episode_id)  # at once, so quick repeated keys step on from here
+        self.episodeActivated.emit(episode_id)
+
+    def _forget(self) -> None:
+        """Drop the drawn chart, the ring and the tooltip (the journal locks)."""
+        self._artists = None
+        self._highlight = None
+        QToolTip.hideText()
+        self.canvas.set_overlay([])
+        self.figure.clear()
+
+    def _click(self, event: MouseEvent) -> None:
+        """A click on a marker selects its episode."""
+        assert self._artists is not None
+        episode_id = self._artists.episode_at(event)
+        if episode_id is not None:
+            self.episodeActivated.emit(episode_id)
+
+    def _hover(self, event: MouseEvent, points: Callable[[], TimelineData | None]) -> None:
+        """Over a marker: a pointing hand and the episode in one line (from ``points()``)."""
+        assert self._artists is not None
+        episode_id = self._artists.episode_at(event)
+        if episode_id is None:
+            self.canvas.unsetCursor()
+            QToolTip.hideText()
+            return
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(QCursor.pos(), episode_summary(points(), episode_id), self.canvas)
+
+
+class TimelineView(EpisodeChart[TimelineArtists]):
+    """Episodes over time; click a marker (or move with the arrow keys) to select its
+    episode, Enter to open it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Episode timeline", 3.2, parent)
+        self._data: TimelineData | None = None
         self._press: tuple[float, float, tuple[float, float]] | None = None
         self._dragged = False
 
@@ -261,12 +310,12 @@ class TimelineView(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("button_release_event", self._on_release)
 
-    # ------------------------------------------------------------------ public API
+    def _order(self) -> list[str]:
+        if self._data is None:
+            return []
+        return [e.id for e in sorted(self._data.episodes, key=lambda e: e.at)]
 
-    @property
-    def artists(self) -> TimelineArtists | None:
-        """The drawn chart (None when empty or cleared): for tests and reports."""
-        return self._artists
+    # ------------------------------------------------------------------ public API
 
     def set_data(self, data: TimelineData) -> None:
         """Draw ``data``, keeping the chosen preset (or the current range after zooming)."""
@@ -298,19 +347,11 @@ class TimelineView(QWidget):
         # Only the ring moved, unless the range did too (then this redraws everything).
         self.canvas.redraw_overlay()
 
-    def _key_select(self, episode_id: str) -> None:
-        self.highlight(episode_id)  # at once, so quick repeated keys step on from here
-        self.episodeActivated.emit(episode_id)
-
     def clear(self) -> None:
         """Forget all journal data (used when the journal locks)."""
         self._data = None
-        self._artists = None
-        self._highlight = None
         self._press = None
-        QToolTip.hideText()
-        self.canvas.set_overlay([])
-        self.figure.clear()
+        self._forget()
         self.canvas.redraw_later()
 
     def show_preset(self, name: str) -> None:
@@ -379,7 +420,7 @@ class TimelineView(QWidget):
         if self._artists is None or not isinstance(event, MouseEvent):
             return
         if self._press is None:
-            self._hover(event)
+            self._hover(event, lambda: self._data)
             return
         x0, y0, (low, high) = self._press
         if not self._dragged and abs(event.x - x0) + abs(event.y - y0) < CLICK_SLOP:
@@ -395,16 +436,4 @@ class TimelineView(QWidget):
             return
         if self._dragged:
             return
-        episode_id = self._artists.episode_at(event)
-        if episode_id is not None:
-            self.episodeActivated.emit(episode_id)
-
-    def _hover(self, event: MouseEvent) -> None:
-        assert self._artists is not None
-        episode_id = self._artists.episode_at(event)
-        if episode_id is None:
-            self.canvas.unsetCursor()
-            QToolTip.hideText()
-            return
-        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
-        QToolTip.showText(QCursor.pos(), episode_summary(self._data, episode_id), self.canvas)
+        self._click(event)
