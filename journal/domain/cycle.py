@@ -73,14 +73,15 @@ class CycleContext:
 
     day: date
     in_period: bool
-    cycle_start: date | None
-    cycle_day: int | None
-    days_since_period_end: int | None
-    estimated_ovulation: date | None
-    ovulation_source: str | None
-    dpo: int | None
     phase: Phase
     typical_cycle_length: float
+    # Known once a period start lies within the look-back.
+    cycle_start: date | None = None
+    cycle_day: int | None = None
+    days_since_period_end: int | None = None
+    estimated_ovulation: date | None = None
+    ovulation_source: str | None = None
+    dpo: int | None = None
     # Filled when the dated context was given (``CycleCalendar.context(day, dated)``, as the
     # card engine always does); None means "not derived", never "unlikely".
     pregnancy: Pregnancy | None = None
@@ -253,12 +254,6 @@ class CycleCalendar:
             return CycleContext(
                 day=day,
                 in_period=period is not None,
-                cycle_start=None,
-                cycle_day=None,
-                days_since_period_end=None,
-                estimated_ovulation=None,
-                ovulation_source=None,
-                dpo=None,
                 phase=Phase.MENSTRUAL if period is not None else Phase.UNKNOWN,
                 typical_cycle_length=float(DEFAULT_CYCLE_LENGTH),
             )
