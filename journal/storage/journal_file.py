@@ -41,7 +41,6 @@ from journal.storage.migrate import check_and_upgrade, head_revision, known_revi
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.orm import Session, sessionmaker
 
     from journal.storage.repository import Transaction
 
@@ -312,7 +311,7 @@ class JournalStore:
         self._passphrase = passphrase
         self._conn: cipher.Connection | None = conn
         self._engine = engine
-        self._sessions: sessionmaker[Session] | None = None
+        self._changes_prepared = False
         self._lock = lock
 
     @property
@@ -342,33 +341,29 @@ class JournalStore:
 
         from journal.storage.repository import Transaction
 
-        sessions = self.prepare_changes()
+        engine = self.prepare_changes()
         try:
-            with sessions.begin() as session:
-                yield Transaction(session)
+            with engine.begin() as connection:
+                yield Transaction(connection)
         except DBAPIError as error:
             if self.read_only:
                 raise ReadOnlyJournal(READ_ONLY) from None
             raise _environment_error(error) from None
 
-    def prepare_changes(self) -> sessionmaker[Session]:
-        """Import SQLAlchemy and the models, map them, and make the engine: what the first
-        change would otherwise wait for (a fifth of a second or more). Idempotent."""
-        from sqlalchemy.orm import configure_mappers, sessionmaker
-
-        import journal.storage.repository  # noqa: F401  (the models, with it)
+    def prepare_changes(self) -> Engine:
+        """Import SQLAlchemy and the tables, and make the engine: what the first change
+        would otherwise wait for (a fifth of a second or more). Idempotent."""
+        import journal.storage.repository  # noqa: F401  (the tables, with it)
 
         conn = self._require()
         if self._engine is None:
             self._engine = _engine_for(conn, read_only=self.read_only)
-        if self._sessions is None:
-            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
-            configure_mappers()
-        return self._sessions
+        self._changes_prepared = True
+        return self._engine
 
     @property
     def changes_prepared(self) -> bool:
-        return self._sessions is not None
+        return self._changes_prepared
 
     def close(self) -> None:
         """Dispose the engine, close the connection, release the lock (idempotent)."""
@@ -503,7 +498,7 @@ class JournalStore:
         self._conn = cipher.connect(self.real_path, passphrase)
 
     def _drop_engine(self) -> None:
-        engine, self._engine, self._sessions = self._engine, None, None
+        engine, self._engine, self._changes_prepared = self._engine, None, False
         if engine is not None:
             engine.dispose()
 

@@ -1,16 +1,17 @@
-"""ORM records. They never leave ``journal.storage``: repositories convert to domain dataclasses.
+"""The journal's tables (SQLAlchemy Core). They never leave ``journal.storage``: reads turn
+rows into domain dataclasses (``reading``), changes are statements on these tables
+(``repository``).
 
 Enumerated values are stored as their spec strings and episode moments as ISO text
 (``2026-01-21`` or ``2026-01-21T07:30``), so a raw SQLCipher client reads the same
-vocabulary the JSON format uses, and text order is time order.
+vocabulary the JSON format uses, and text order is time order. Core tables rather than
+ORM classes: the rows are converted to dataclasses either way, and the ORM would add
+about 12 MB and its mapping step to the first change of a session.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy import Boolean, Date, Index, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -20,129 +21,114 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+metadata = MetaData(naming_convention=NAMING)
 
 
-class EpisodeRecord(Base):
-    __tablename__ = "episode"
+def _serial() -> Column[int]:
+    """The row id of a kind that may hold the same record twice."""
+    return Column("id", Integer, primary_key=True, autoincrement=True)
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    started_at: Mapped[str] = mapped_column(String(19))
-    ended_at: Mapped[str | None] = mapped_column(String(19))
-    amount: Mapped[str] = mapped_column(String(16))
-    colour: Mapped[str | None] = mapped_column(String(16))
-    in_mucus: Mapped[bool] = mapped_column(Boolean, default=False)
-    mucus: Mapped[str] = mapped_column(String(16), default="none")
-    trigger: Mapped[str] = mapped_column(String(16), default="none")
-    pain: Mapped[str] = mapped_column(String(16), default="none")
+
+episode = Table(
+    "episode",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("started_at", String(19), nullable=False),
+    Column("ended_at", String(19)),
+    Column("amount", String(16), nullable=False),
+    Column("colour", String(16)),
+    Column("in_mucus", Boolean, nullable=False, default=False),
+    Column("mucus", String(16), nullable=False, default="none"),
+    Column("trigger", String(16), nullable=False, default="none"),
+    Column("pain", String(16), nullable=False, default="none"),
     # Sorted, comma-separated symptom values: a set of at most ten fixed words.
-    symptoms: Mapped[str] = mapped_column(String(200), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    Column("symptoms", String(200), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
     # Still bleeding (schema 0002); never true together with an ended_at.
-    ongoing: Mapped[bool] = mapped_column(Boolean, default=False)
+    Column("ongoing", Boolean, nullable=False, default=False),
+    Index("ix_episode_started_at", "started_at", "id"),
+)
 
-    __table_args__ = (Index("ix_episode_started_at", "started_at", "id"),)
+period = Table(
+    "period",
+    metadata,
+    Column("start", Date, primary_key=True),
+    Column("end", Date),
+)
 
+context_entry = Table(
+    "context_entry",
+    metadata,
+    Column("since", Date, primary_key=True),
+    Column("life_stage", String(16), nullable=False),
+    Column("contraception", String(16), nullable=False),
+    Column("trying_to_conceive", Boolean, nullable=False, default=False),
+)
 
-class PeriodRecord(Base):
-    __tablename__ = "period"
+condition = Table(
+    "condition",
+    metadata,
+    _serial(),
+    Column("name", String(32), nullable=False),
+    Column("since", Date, nullable=False),
+)
 
-    start: Mapped[date] = mapped_column(Date, primary_key=True)
-    end: Mapped[date | None] = mapped_column(Date)
+screening = Table(
+    "screening",
+    metadata,
+    _serial(),
+    Column("kind", String(32), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("result", String(16), nullable=False),
+)
 
+ovulation_sign = Table(
+    "ovulation_sign",
+    metadata,
+    _serial(),
+    Column("date", Date, nullable=False),
+    Column("sign", String(32), nullable=False),
+)
 
-class ContextRecord(Base):
-    __tablename__ = "context_entry"
+appointment = Table(
+    "appointment",
+    metadata,
+    _serial(),
+    Column("date", Date, nullable=False),
+    Column("with", String(200), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+)
 
-    since: Mapped[date] = mapped_column(Date, primary_key=True)
-    life_stage: Mapped[str] = mapped_column(String(16))
-    contraception: Mapped[str] = mapped_column(String(16))
-    trying_to_conceive: Mapped[bool] = mapped_column(Boolean, default=False)
+pregnancy_test = Table(
+    "pregnancy_test",
+    metadata,
+    _serial(),
+    Column("date", Date, nullable=False),
+    Column("result", String(16), nullable=False),
+)
 
+medication = Table(
+    "medication",
+    metadata,
+    _serial(),
+    Column("name", String(32), nullable=False),
+    Column("since", Date, nullable=False),
+    Column("until", Date),
+)
 
-class ConditionRecord(Base):
-    __tablename__ = "condition"
+# At most one row (id 1): the person's birth year and the name for reports.
+profile = Table(
+    "profile",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("birth_year", Integer),
+    Column("name", String(200), nullable=False, default=""),
+)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(32))
-    since: Mapped[date] = mapped_column(Date)
-
-
-class ScreeningRecord(Base):
-    __tablename__ = "screening"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    date: Mapped[date] = mapped_column(Date)
-    result: Mapped[str] = mapped_column(String(16))
-
-
-class OvulationSignRecord(Base):
-    __tablename__ = "ovulation_sign"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    date: Mapped[date] = mapped_column(Date)
-    sign: Mapped[str] = mapped_column(String(32))
-
-
-class AppointmentRecord(Base):
-    __tablename__ = "appointment"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    date: Mapped[date] = mapped_column(Date)
-    with_: Mapped[str] = mapped_column("with", String(200), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
-
-
-class PregnancyTestRecord(Base):
-    __tablename__ = "pregnancy_test"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    date: Mapped[date] = mapped_column(Date)
-    result: Mapped[str] = mapped_column(String(16))
-
-
-class MedicationRecord(Base):
-    __tablename__ = "medication"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(32))
-    since: Mapped[date] = mapped_column(Date)
-    until: Mapped[date | None] = mapped_column(Date)
-
-
-class ProfileRecord(Base):
-    """At most one row (id 1): the person's birth year and the name for reports."""
-
-    __tablename__ = "profile"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    birth_year: Mapped[int | None] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(200), default="")
-
-
-class JournalMeta(Base):
-    """Key/value facts about the journal itself (which app made it, when)."""
-
-    __tablename__ = "journal_meta"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-__all__ = [
-    "AppointmentRecord",
-    "Base",
-    "ConditionRecord",
-    "ContextRecord",
-    "EpisodeRecord",
-    "JournalMeta",
-    "MedicationRecord",
-    "OvulationSignRecord",
-    "PeriodRecord",
-    "PregnancyTestRecord",
-    "ProfileRecord",
-    "ScreeningRecord",
-]
+# Key/value facts about the journal itself (which app made it, when).
+journal_meta = Table(
+    "journal_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
