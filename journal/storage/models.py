@@ -11,6 +11,8 @@ about 12 MB and its mapping step to the first change of a session.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text
 
 NAMING = {
@@ -24,9 +26,10 @@ NAMING = {
 metadata = MetaData(naming_convention=NAMING)
 
 
-def _serial() -> Column[int]:
-    """The row id of a kind that may hold the same record twice."""
-    return Column("id", Integer, primary_key=True, autoincrement=True)
+def _records(name: str, *columns: Column[Any]) -> Table:
+    """The table of a kind that may hold the same record twice: rows keyed by a serial id."""
+    serial = Column("id", Integer, primary_key=True, autoincrement=True)
+    return Table(name, metadata, serial, *columns)
 
 
 episode = Table(
@@ -65,52 +68,40 @@ context_entry = Table(
     Column("trying_to_conceive", Boolean, nullable=False, default=False),
 )
 
-condition = Table(
+condition = _records(
     "condition",
-    metadata,
-    _serial(),
     Column("name", String(32), nullable=False),
     Column("since", Date, nullable=False),
 )
 
-screening = Table(
+screening = _records(
     "screening",
-    metadata,
-    _serial(),
     Column("kind", String(32), nullable=False),
     Column("date", Date, nullable=False),
     Column("result", String(16), nullable=False),
 )
 
-ovulation_sign = Table(
+ovulation_sign = _records(
     "ovulation_sign",
-    metadata,
-    _serial(),
     Column("date", Date, nullable=False),
     Column("sign", String(32), nullable=False),
 )
 
-appointment = Table(
+appointment = _records(
     "appointment",
-    metadata,
-    _serial(),
     Column("date", Date, nullable=False),
     Column("with", String(200), nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
 )
 
-pregnancy_test = Table(
+pregnancy_test = _records(
     "pregnancy_test",
-    metadata,
-    _serial(),
     Column("date", Date, nullable=False),
     Column("result", String(16), nullable=False),
 )
 
-medication = Table(
+medication = _records(
     "medication",
-    metadata,
-    _serial(),
     Column("name", String(32), nullable=False),
     Column("since", Date, nullable=False),
     Column("until", Date),
