@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from journal.cards import DISCLAIMER, Card, CardMatch, Triage, TriageLevel
 from journal.gui.icons import library_icon
 from journal.gui.widgets.severity_style import COMPANION, STYLES, badge_stylesheet
+from journal.gui.widgets.wrapped_label import WrappedLabel
 
 EMPTY_TEXT = "Select an episode to see the cards that may explain it."
 NOTHING_LOGGED_TEXT = (
@@ -66,7 +67,7 @@ def smaller_headings(markdown: str) -> str:
 
 
 def _label(text: str, *, rich: bool = False, markdown: bool = False) -> QLabel:
-    label = QLabel()
+    label = WrappedLabel()
     if markdown:
         label.setTextFormat(Qt.TextFormat.MarkdownText)
     elif rich:
@@ -74,7 +75,6 @@ def _label(text: str, *, rich: bool = False, markdown: bool = False) -> QLabel:
     else:
         label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
-    label.setWordWrap(True)
     label.setOpenExternalLinks(False)  # the app never opens the network
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QFormLayout, QGroupBox, QLabel, QVBoxL
 
 from journal.cards import Explanation
 from journal.cards.describe import Label, describe
+from journal.gui.widgets.wrapped_label import WrappedLabel
 
 EMPTY = "—"
 #: Below this width the episode and cycle boxes stack instead of sitting side by side.
@@ -15,8 +16,7 @@ STACK_BELOW_WIDTH = 520
 
 
 def _value() -> QLabel:
-    label = QLabel(EMPTY)
-    label.setWordWrap(True)
+    label = WrappedLabel(EMPTY)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
