@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from journal.cards.describe import Label
 from journal.domain.dates import DATES
 from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
-from journal.gui.models.episode_filter_proxy import EpisodeFilter
+from journal.gui.models.episode_filter import EpisodeFilter
 from journal.services import JournalService
 from tests.helpers import MARKER, PASSPHRASE, draft
 
@@ -38,8 +38,8 @@ def ids(filled_journal: tuple[Path, dict[str, str]]) -> dict[str, str]:
 
 def test_lists_every_episode_newest_first(window: MainWindow, ids: dict[str, str]) -> None:
     shown = [
-        window.episode_list.proxy.index(r, 0).data()
-        for r in range(window.episode_list.proxy.rowCount())
+        window.episode_list.model.index(r, 0).data()
+        for r in range(window.episode_list.model.rowCount())
     ]
     assert shown == [
         f"Sun {DATES.short(date(2026, 11, 8))}, {DATES.time(datetime(2026, 11, 8, 23, 15))}",
@@ -150,15 +150,30 @@ def test_filter_narrows_the_list_and_the_timeline_still_selects(
     qtbot: QtBot, window: MainWindow, ids: dict[str, str]
 ) -> None:
     window.episode_list.filter_bar.after_sex.setChecked(True)
-    assert window.episode_list.proxy.rowCount() == 1
+    assert window.episode_list.model.rowCount() == 1
     assert window.episode_list.count_label.text() == "1 of 3 episodes shown"
     window.episode_list.filter_bar.after_sex.setChecked(False)
     window.episode_list.filter_bar.text.setText("BROWNISH")
-    assert window.episode_list.proxy.rowCount() == 1
+    assert window.episode_list.model.rowCount() == 1
     # An episode the filter hides is still reachable from the charts: the filter resets.
     window.select_episode(ids["ovulation"])
     assert window.selected_episode_id() == ids["ovulation"]
     assert window.episode_list.filter_bar.criteria() == EpisodeFilter()
+
+
+def test_a_filter_keeps_the_selection_it_lists_and_drops_the_one_it_hides(
+    window: MainWindow, ids: dict[str, str]
+) -> None:
+    window.select_episode(ids["after_sex"])
+    assert "postcoital-bleeding" in window.card_panel.card_ids()
+    window.episode_list.filter_bar.after_sex.setChecked(True)  # lists it: nothing moves
+    assert window.selected_episode_id() == ids["after_sex"]
+    assert "postcoital-bleeding" in window.card_panel.card_ids()
+    window.episode_list.filter_bar.after_sex.setChecked(False)
+    window.episode_list.filter_bar.text.setText("BROWNISH")  # hides it
+    assert window.selected_episode_id() is None
+    assert window.card_panel.card_ids() == []
+    assert window.details.values[Label.AMOUNT].text() == "—"
 
 
 def test_ctrl_f_goes_to_the_search_field(qtbot: QtBot, window: MainWindow) -> None:
@@ -271,7 +286,7 @@ def test_sorting_by_a_header_keeps_the_selection(
 
     window.select_episode(ids["mucus"])
     window.episode_list.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
-    assert window.episode_list.proxy.index(0, COL_AMOUNT).data() == "Light"
+    assert window.episode_list.model.index(0, COL_AMOUNT).data() == "Light"
     assert window.selected_episode_id() == ids["mucus"]
 
 

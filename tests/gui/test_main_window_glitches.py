@@ -38,8 +38,8 @@ def _amounts(window: MainWindow) -> set[str]:
     from journal.gui.models.episode_table_model import COL_AMOUNT
 
     return {
-        window.episode_list.proxy.index(r, COL_AMOUNT).data()
-        for r in range(window.episode_list.proxy.rowCount())
+        window.episode_list.model.index(r, COL_AMOUNT).data()
+        for r in range(window.episode_list.model.rowCount())
     }
 
 

@@ -1,12 +1,16 @@
 """The episode list as a Qt table model: one row per episode, friendly labels, a sort role.
 
 Rows are frozen ``Episode`` records plus their cycle day; the model never talks to the
-service itself — the window hands it data, so a lock can empty it in one call.
+service itself — the window hands it data, so a lock can empty it in one call. The model
+sorts and filters itself, in Python, once per change: a ``QSortFilterProxyModel`` in
+between would cost three calls back into Python per role per painted cell (its mapping
+asks the source for an index, which asks for the row and column counts), more than half
+the time of painting a scrolled list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +24,7 @@ from PySide6.QtCore import (
 from journal.domain.cycle import CycleCalendar
 from journal.domain.dates import DATES
 from journal.domain.model import Episode, JournalData, moment_sort_key
+from journal.gui.models.episode_filter import EpisodeFilter
 
 COL_DATE, COL_AMOUNT, COL_COLOUR, COL_TRIGGER, COL_PAIN, COL_CYCLE_DAY, COL_NOTES = range(7)
 HEADERS = ("Date", "Amount", "Colour", "What came before", "Pain", "Cycle day", "Notes")
@@ -53,11 +58,17 @@ def notes_preview(notes: str, limit: int = 80) -> str:
 class EpisodeTableModel(QAbstractTableModel):
     """Episodes newest first by default; ``SORT_ROLE`` gives comparable values per column.
 
-    The model sorts itself (``sort``); the filter proxy forwards sorting to it.
+    Every episode of the journal is held in the chosen order (``sort``); the rows are
+    those the ``EpisodeFilter`` accepts (``set_filter``).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Every episode with its cycle day, in the chosen order.
+        self._all: list[tuple[Episode, int | None]] = []
+        self._listed: set[str] = set()
+        self._filter = EpisodeFilter()
+        # The rows: the episodes the filter lets through.
         self._episodes: list[Episode] = []
         self._cycle_days: list[int | None] = []
         self._rows_by_id: dict[str, int] = {}
@@ -70,23 +81,42 @@ class EpisodeTableModel(QAbstractTableModel):
     def set_data(self, data: JournalData) -> None:
         """Show the episodes of ``data`` (cycle days computed from its periods)."""
         calendar = CycleCalendar(data.periods, data.ovulation_signs)
-        episodes = sorted(data.episodes, key=lambda e: e.sort_key, reverse=True)
-        self.beginResetModel()
-        self._episodes = episodes
         # The cycle day alone needs only the cycle start (a bisect), not a full context.
-        starts = [calendar.cycle_start_of(e.day) for e in episodes]
-        self._cycle_days = [
-            (e.day - start).days + 1 if start is not None else None
-            for e, start in zip(episodes, starts, strict=True)
+        starts = [calendar.cycle_start_of(e.day) for e in data.episodes]
+        self.beginResetModel()
+        self._all = [
+            (e, (e.day - start).days + 1 if start is not None else None)
+            for e, start in zip(data.episodes, starts, strict=True)
         ]
-        self._rows_by_id = {e.id: row for row, e in enumerate(episodes)}
-        self._cells = [None] * len(episodes)
+        self._listed = {e.id for e in data.episodes}
+        self._order(*self._sort)
+        self._list_rows()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._episodes, self._cycle_days, self._rows_by_id, self._cells = [], [], {}, []
+        self._all, self._listed, self._filter = [], set(), EpisodeFilter()
+        self._list_rows()
         self.endResetModel()
+
+    @property
+    def episode_filter(self) -> EpisodeFilter:
+        return self._filter
+
+    def set_filter(self, criteria: EpisodeFilter) -> None:
+        """List only the episodes ``criteria`` accepts; the selection stays if listed."""
+        if criteria != self._filter:
+            self._filter = criteria
+            self._relist(self._list_rows)
+
+    @property
+    def total(self) -> int:
+        """How many episodes the journal holds, listed or filtered out."""
+        return len(self._all)
+
+    def contains(self, episode_id: str) -> bool:
+        """Whether the journal holds the episode (even when the filter hides it)."""
+        return episode_id in self._listed
 
     def episode_at(self, row: int) -> Episode:
         return self._episodes[row]
@@ -102,25 +132,37 @@ class EpisodeTableModel(QAbstractTableModel):
         comparison (a proxy sorting 5,000 rows calls back into Python ~70,000 times)."""
         if not 0 <= column < len(HEADERS):
             return
-        self.layoutAboutToBeChanged.emit()
-        old_ids = [self._episodes[index.row()].id for index in self.persistentIndexList()]
         self._sort = (column, order)
-        self._order(column, order)
-        self.changePersistentIndexList(
-            self.persistentIndexList(),
-            [
-                self.index(self._rows_by_id[episode_id], index.column())
-                for episode_id, index in zip(old_ids, self.persistentIndexList(), strict=True)
-            ],
-        )
+
+        def reorder() -> None:
+            self._order(column, order)
+            self._list_rows()
+
+        self._relist(reorder)
+
+    def _relist(self, change: Callable[[], None]) -> None:
+        """Apply ``change`` to the rows, moving the persistent indexes (the selection,
+        the current row) with their episodes; those no longer listed become invalid."""
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        ids = [self._episodes[index.row()].id for index in kept]
+        change()
+        moved = []
+        for episode_id, index in zip(ids, kept, strict=True):
+            row = self._rows_by_id.get(episode_id)
+            moved.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(kept, moved)
         self.layoutChanged.emit()
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
-        rows = sorted(
-            zip(self._episodes, self._cycle_days, strict=True),
+        self._all.sort(
             key=lambda pair: (self._sort_value(pair[0], pair[1], column), pair[0].sort_key),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
+
+    def _list_rows(self) -> None:
+        accepts = self._filter.accepts if self._filter.is_active else None
+        rows = self._all if accepts is None else [p for p in self._all if accepts(p[0])]
         self._episodes = [episode for episode, _day in rows]
         self._cycle_days = [day for _episode, day in rows]
         self._rows_by_id = {e.id: row for row, e in enumerate(self._episodes)}
@@ -183,8 +225,8 @@ class EpisodeTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_value(episode: Episode, cycle_day: int | None, column: int) -> Any:
-        # Comparable values of one Python type per column, so QSortFilterProxyModel can
-        # order them (an ISO string sorts like the date it spells).
+        # Comparable values of one Python type per column (an ISO string sorts like the
+        # date it spells).
         if column == COL_DATE:
             return moment_sort_key(episode.started_at).isoformat()
         if column == COL_AMOUNT:

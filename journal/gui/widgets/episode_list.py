@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.model import JournalData
-from journal.gui.models.episode_filter_proxy import EpisodeFilter, EpisodeFilterProxy
+from journal.gui.models.episode_filter import EpisodeFilter
 from journal.gui.models.episode_table_model import (
     COL_AMOUNT,
     COL_COLOUR,
@@ -46,10 +46,8 @@ class EpisodeList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EpisodeTableModel(self)
-        self.proxy = EpisodeFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName("Episodes")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,7 +90,7 @@ class EpisodeList(QWidget):
         self.count_label.clear()
 
     def contains(self, episode_id: str) -> bool:
-        return self.model.row_of(episode_id) is not None
+        return self.model.contains(episode_id)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -101,20 +99,20 @@ class EpisodeList(QWidget):
 
     def select(self, episode_id: str) -> bool:
         """Select an episode (resetting a filter that hides it); False if it is not listed."""
+        if not self.model.contains(episode_id):
+            return False
         row = self.model.row_of(episode_id)
         if row is None:
-            return False
-        source = self.model.index(row, 0)
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():
             self.filter_bar.clear()
-            index = self.proxy.mapFromSource(source)
-        self._select_index(index)
+            row = self.model.row_of(episode_id)
+        if row is None:  # pragma: no cover - a cleared filter lists every episode
+            return False
+        self._select_index(self.model.index(row, 0))
         return True
 
     def select_first(self) -> None:
-        if self.proxy.rowCount() > 0:
-            self._select_index(self.proxy.index(0, 0))
+        if self.model.rowCount() > 0:
+            self._select_index(self.model.index(0, 0))
 
     def _select_index(self, index: QModelIndex) -> None:
         flags = (
@@ -130,11 +128,14 @@ class EpisodeList(QWidget):
         self.filter_bar.text.selectAll()
 
     def _on_filter(self, criteria: EpisodeFilter) -> None:
-        self.proxy.set_filter(criteria)
+        before = self.selected_id()
+        self.model.set_filter(criteria)
+        if self.selected_id() != before:  # the selected episode was filtered out
+            self.selection_changed.emit(self.selected_id())
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total
         text = _episodes(total) if shown == total else f"{shown:,} of {_episodes(total)} shown"
         self.count_label.setText(text)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.vocabulary import Amount
 from journal.gui.form_helpers import show_dates
-from journal.gui.models.episode_filter_proxy import EpisodeFilter
+from journal.gui.models.episode_filter import EpisodeFilter
 
 # QDateEdit cannot be empty: its minimum date stands for "no limit" and shows as "any".
 _NO_LIMIT = QDate(1900, 1, 1)
