@@ -111,12 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"health-journal {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    init = commands.add_parser("init", help="create a new encrypted journal")
-    init.set_defaults(run=_init)
+    init = _command(commands, "init", _init, "create a new encrypted journal")
     init.add_argument("--accept-weak", action="store_true", help=ACCEPT_WEAK_HELP)
 
-    add = commands.add_parser("add", help="log an episode")
-    add.set_defaults(run=_add)
+    add = _command(commands, "add", _add, "log an episode")
     add.add_argument("--amount", required=True, help=f"one of: {', '.join(Amount.values())}")
     add.add_argument("--date", help="start, D or DTHH:MM (default: now)")
     ending = add.add_mutually_exclusive_group()
@@ -141,33 +139,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--notes-file", metavar="FILE", help="read the notes from FILE ('-': standard input)"
     )
 
-    end = commands.add_parser("end", help="end an ongoing episode: ID [--date D[THH:MM]]")
-    end.set_defaults(run=_end)
+    end = _command(commands, "end", _end, "end an ongoing episode: ID [--date D[THH:MM]]")
     end.add_argument("id")
     end.add_argument("--date", help="when it ended, D or DTHH:MM (default: now)")
 
-    period = commands.add_parser("period", help="log a period")
-    period.set_defaults(run=_period_usage)
+    period = _command(commands, "period", _period_usage, "log a period")
     period_commands = period.add_subparsers(dest="period_command", parser_class=_Parser)
-    period_add = period_commands.add_parser("add", help="log a period: START [END]")
-    period_add.set_defaults(run=_period_add)
+    period_add = _command(period_commands, "add", _period_add, "log a period: START [END]")
     period_add.add_argument("start")
     period_add.add_argument("end", nargs="?")
 
-    listing = commands.add_parser("list", help="list episodes")
-    listing.set_defaults(run=_list)
-    listing.add_argument("--from", dest="from_", metavar="D")
-    listing.add_argument("--to", metavar="D")
+    listing = _command(commands, "list", _list, "list episodes")
+    _range_arguments(listing)
     listing.add_argument("--json", action="store_true")
 
-    show = commands.add_parser("show", help="one episode with its cycle context and cards")
-    show.set_defaults(run=_show)
+    show = _command(commands, "show", _show, "one episode with its cycle context and cards")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
 
-    imp = commands.add_parser(
-        "import", help="add the records of an export: this app's JSON or another tracker's"
-    )
+    imp = _command(
+        commands, "import", _import,
+        "add the records of an export: this app's JSON or another tracker's",
+    )  # fmt: skip
     imp.add_argument(
         "--from",
         dest="source",
@@ -177,17 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would be added only")
     imp.add_argument("file", type=Path)
-    imp.set_defaults(run=_import)
 
-    exp = commands.add_parser("export", help="everything as JSON (NOT encrypted)")
-    exp.set_defaults(run=_export)
+    exp = _command(commands, "export", _export, "everything as JSON (NOT encrypted)")
     exp.add_argument("-o", "--output", type=Path, metavar="FILE")
 
-    report = commands.add_parser("report", help="PDF report (NOT encrypted)")
-    report.set_defaults(run=_report)
+    report = _command(commands, "report", _report, "PDF report (NOT encrypted)")
     report.add_argument("--episode", metavar="ID")
-    report.add_argument("--from", dest="from_", metavar="D")
-    report.add_argument("--to", metavar="D")
+    _range_arguments(report)
     report.add_argument(
         "--with-explanations",
         action="store_true",
@@ -196,14 +185,27 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--name", metavar="NAME", help="print this name (and age) on the summary")
     report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
 
-    change = commands.add_parser("passphrase", help="change the passphrase")
-    change.set_defaults(run=_passphrase)
+    change = _command(commands, "passphrase", _passphrase, "change the passphrase")
     change.add_argument("--accept-weak", action="store_true", help=ACCEPT_WEAK_HELP)
-    backup = commands.add_parser("backup", help="encrypted copy with the same passphrase")
-    backup.set_defaults(run=_backup)
+    backup = _command(commands, "backup", _backup, "encrypted copy with the same passphrase")
     backup.add_argument("file", type=Path)
-    commands.add_parser("check", help="integrity check").set_defaults(run=_check)
+    _command(commands, "check", _check, "integrity check")
     return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction[_Parser], name: str, run: Run, help_text: str
+) -> _Parser:
+    """A subcommand (``name``) that ``run`` carries out."""
+    parser = commands.add_parser(name, help=help_text)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _range_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--from D --to D``: a range of days, both ends optional."""
+    parser.add_argument("--from", dest="from_", metavar="D")
+    parser.add_argument("--to", metavar="D")
 
 
 # --------------------------------------------------------------------------- passphrases
@@ -300,7 +302,7 @@ def _episode_line(
 class Command:
     """What a subcommand's function gets: its arguments, its streams, and the journal.
 
-    Each subcommand names its function with ``set_defaults(run=...)``; the function
+    Each subcommand names its function (``_command(..., run, ...)``); the function
     checks its own words first, then calls :meth:`service`, which asks for the passphrase
     and opens the journal (once; :func:`main` closes it).
     """
