@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.cards import DISCLAIMER, Card, CardMatch, Triage, TriageLevel
 from journal.gui.icons import library_icon
+from journal.gui.widgets.column import fill_column
 from journal.gui.widgets.severity_style import COMPANION, STYLES, badge_stylesheet
 from journal.gui.widgets.wrapped_label import WrappedLabel
 
@@ -296,11 +297,9 @@ class CardPanel(QWidget):
             " font-size: 90%; }"
         )
         self.disclaimer.setAccessibleName("This app informs, it does not diagnose")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.triage_line)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.disclaimer)
+        fill_column(
+            self, self.triage_line, self.scroll_area, self.disclaimer, stretch=self.scroll_area
+        )
 
     def prepare(self, cards: Iterable[Card]) -> None:
         """Build the views of ``cards`` ahead of need, one per turn of the event loop.

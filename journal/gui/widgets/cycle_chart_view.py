@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from journal.charts import CycleChartArtists, CycleRow, TimelineData, draw_cycle_chart
+from journal.gui.widgets.column import fill_column
 from journal.gui.widgets.timeline_view import CLICK_SLOP, EpisodeChart, is_dark
 
 ROW_PIXELS = 26
@@ -55,10 +55,7 @@ class CycleChartView(EpisodeChart[CycleChartArtists]):
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.all_cycles)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.scroll_area, 1)
+        fill_column(self, bar, self.scroll_area, stretch=self.scroll_area)
         # Resizing changes how many recent cycles fit: redraw once the resizing settles.
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QFormLayout, QGroupBox, QLabel, QVBoxL
 
 from journal.cards import Explanation
 from journal.cards.describe import Label, describe
+from journal.gui.widgets.column import fill_column
 from journal.gui.widgets.wrapped_label import WrappedLabel
 
 EMPTY = "—"
@@ -73,10 +74,7 @@ class EpisodeDetails(QWidget):
         self._row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addWidget(episode_box, 1)
         row.addWidget(cycle_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.notes_box)
+        fill_column(self, row, self.notes_box)
         self.clear()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802

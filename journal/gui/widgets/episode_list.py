@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from journal.gui.models.episode_table_model import (
     ID_ROLE,
     EpisodeTableModel,
 )
+from journal.gui.widgets.column import fill_column
 from journal.gui.widgets.filter_bar import FilterBar
 
 _COLUMN_SAMPLES = (
@@ -73,11 +73,7 @@ class EpisodeList(QWidget):
         self.filter_bar.changed.connect(self._on_filter)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of episodes shown")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        fill_column(self, self.filter_bar, self.table, self.count_label, stretch=self.table)
 
     def set_data(self, data: JournalData) -> None:
         self.model.set_data(data)

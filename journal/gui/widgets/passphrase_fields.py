@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from journal.gui.passphrase import LEVEL_COLOURS, strength_level
+from journal.gui.widgets.column import fill_column
 
 
 def secret_field(accessible_name: str) -> QLineEdit:
@@ -59,10 +59,7 @@ class StrengthMeter(QWidget):
         self.bar.setAccessibleName("Passphrase strength")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.hint)
+        fill_column(self, self.bar, self.hint)
 
         self.level = 0
 

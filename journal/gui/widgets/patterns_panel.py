@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal.cards import Pattern
+from journal.gui.widgets.column import fill_column
 from journal.gui.widgets.severity_style import STYLES
 
 EMPTY = "No patterns yet: they appear once a few episodes are logged."
@@ -38,9 +39,7 @@ class PatternsPanel(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Patterns in your history")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        fill_column(self, self.browser)
         self._titles: list[str] = []
 
     def show_patterns(self, patterns: Sequence[Pattern]) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from journal import clock
 from journal.charts import ChartArtists, TimelineArtists, TimelineData, draw_timeline
 from journal.domain.dates import DATES
+from journal.gui.widgets.column import fill_column
 
 PRESETS: dict[str, int | None] = {"3 months": 91, "1 year": 365, "All": None}
 DEFAULT_PRESET = "1 year"
@@ -300,10 +301,7 @@ class TimelineView(EpisodeChart[TimelineArtists]):
         self.hint.setToolTip(HINT)
         self.hint.setContentsMargins(12, 0, 0, 0)
         bar.addWidget(self.hint, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.keys.frame, 1)
+        fill_column(self, bar, self.keys.frame, stretch=self.keys.frame)
 
         self.canvas.mpl_connect("scroll_event", self._on_scroll)
         self.canvas.mpl_connect("button_press_event", self._on_press)
