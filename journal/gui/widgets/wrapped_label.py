@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 # What a label's measured size depends on besides its text.
@@ -110,35 +110,32 @@ class WrappedLabel(QLabel):
         self._sizes.clear()
         self._setting = None
 
-    def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802
-        self._remeasure()
-        super().setTextFormat(text_format)
-
-    def setWordWrap(self, on: bool) -> None:  # noqa: N802
-        self._remeasure()
-        super().setWordWrap(on)
-
-    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:  # noqa: N802
-        self._remeasure()
-        super().setAlignment(alignment)
-
-    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:  # noqa: N802
-        self._remeasure()
-        super().setTextInteractionFlags(flags)
-
-    def setIndent(self, indent: int) -> None:  # noqa: N802
-        self._remeasure()
-        super().setIndent(indent)
-
-    def setMargin(self, margin: int) -> None:  # noqa: N802
-        self._remeasure()
-        super().setMargin(margin)
-
-    def setSizePolicy(self, *policy: Any) -> None:  # noqa: N802
-        self._remeasure()
-        super().setSizePolicy(*policy)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in _REMEASURE_EVENTS:
             self._remeasure()
         super().changeEvent(event)
+
+
+def _remeasuring(name: str) -> Any:
+    """``QLabel``'s setter ``name``, measuring the text again after it."""
+    setter = getattr(QLabel, name)
+
+    def set_and_remeasure(label: WrappedLabel, *args: Any) -> None:
+        label._remeasure()
+        setter(label, *args)
+
+    set_and_remeasure.__name__ = name
+    return set_and_remeasure
+
+
+# The setters (called from Python) that change how the text is set, hence its size.
+for _name in (
+    "setTextFormat",
+    "setWordWrap",
+    "setAlignment",
+    "setTextInteractionFlags",
+    "setIndent",
+    "setMargin",
+    "setSizePolicy",
+):
+    setattr(WrappedLabel, _name, _remeasuring(_name))
