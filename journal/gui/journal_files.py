@@ -8,6 +8,7 @@ encrypted; backups say they are.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -74,44 +75,53 @@ def _stamp() -> str:
     return date.isoformat(clock.today())
 
 
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """A copy of the journal written to a file the user picks, and what is said of it."""
+
+    heading: str  # of the messages
+    dialog_title: str
+    file_name: str  # suggested, with ``{}`` for today's date
+    filters: str
+    done: str  # with ``{}`` for the path
+
+
+BACKUP = _Copy(
+    "Backup", "Back up the journal", "health-journal-backup-{}.hjournal",
+    "Journal backups (*.hjournal);;All files (*)",
+    "An encrypted backup was written to {}. It opens with the same passphrase.",
+)  # fmt: skip
+EXPORT = _Copy(
+    "Export", "Export as JSON (not encrypted)", "health-journal-export-{}.json",
+    "JSON files (*.json)", "Exported to {}. This file is NOT encrypted.",
+)  # fmt: skip
+
+
 def back_up(parent: QWidget, service: JournalService) -> Path | None:
     """Write an encrypted copy (same passphrase) where the user chooses."""
-    target = FilePrompts.save_path(
-        parent, "Back up the journal", f"health-journal-backup-{_stamp()}.hjournal",
-        "Journal backups (*.hjournal);;All files (*)",
-    )  # fmt: skip
-    return _write(
-        parent, "Backup", target, service.backup,
-        "An encrypted backup was written to {}. It opens with the same passphrase.",
-    )  # fmt: skip
+    return _write(parent, BACKUP, service.backup)
 
 
 def export_json(parent: QWidget, service: JournalService) -> Path | None:
     """Export everything as JSON, after a plain warning that it is not encrypted."""
     if not FilePrompts.confirm(parent, "Export as JSON", EXPORT_WARNING, "Export anyway"):
         return None
+    return _write(parent, EXPORT, service.export_to)
+
+
+def _write(parent: QWidget, copy: _Copy, write: Callable[[Path], object]) -> Path | None:
+    """Ask where, write there (unless the user cancelled), then say it is done or why not."""
     target = FilePrompts.save_path(
-        parent, "Export as JSON (not encrypted)", f"health-journal-export-{_stamp()}.json",
-        "JSON files (*.json)",
-    )  # fmt: skip
-    return _write(
-        parent, "Export", target, service.export_to,
-        "Exported to {}. This file is NOT encrypted.",
-    )  # fmt: skip
-
-
-def _write(
-    parent: QWidget, title: str, target: Path | None, write: Callable[[Path], object], done: str
-) -> Path | None:
-    """Write to the chosen ``target`` (none: the user cancelled), then say ``done`` or why not."""
+        parent, copy.dialog_title, copy.file_name.format(_stamp()), copy.filters
+    )
     if target is None:
         return None
     try:
         write(target)
     except JournalError as error:
-        FilePrompts.warn(parent, title, str(error))
+        FilePrompts.warn(parent, copy.heading, str(error))
         return None
-    FilePrompts.tell(parent, title, done.format(target))
+    FilePrompts.tell(parent, copy.heading, copy.done.format(target))
     return target
 
 
