@@ -147,7 +147,8 @@ def _after_sex_clusters(after_sex: Sequence[Episode], window: int, at_least: int
     for run in runs:
         start, end = run[0].day, run[-1].day
         patterns.append(
-            Pattern(
+            _found_in(
+                run,
                 id=f"{kind}-{start.isoformat()}",
                 kind=kind,
                 title=(
@@ -159,8 +160,6 @@ def _after_sex_clusters(after_sex: Sequence[Episode], window: int, at_least: int
                     f"{len(run)} episodes after intercourse from {DATES.range(start, end)}, "
                     f"at least {at_least} of them within {span}."
                 ),
-                evidence=_evidence(run),
-                episode_ids=frozenset(e.id for e in run),
                 severity=Severity.SEE_PROVIDER,
                 raises_cards=(
                     ("see-a-provider", "rare-causes")
@@ -177,7 +176,8 @@ def _after_sex_share(episodes: Sequence[Episode], after_sex: Sequence[Episode]) 
         return []
     share = round(100 * len(after_sex) / len(episodes))
     return [
-        Pattern(
+        _found_in(
+            after_sex,
             id="after-sex-share",
             kind="after-sex-share",
             title="Share of episodes after sex",
@@ -185,8 +185,6 @@ def _after_sex_share(episodes: Sequence[Episode], after_sex: Sequence[Episode]) 
                 f"{len(after_sex)} of {len(episodes)} logged episodes ({share}%) came right "
                 "after intercourse."
             ),
-            evidence=_evidence(after_sex),
-            episode_ids=frozenset(e.id for e in after_sex),
         )
     ]
 
@@ -251,7 +249,8 @@ def _trends(outside: Sequence[Episode], as_of: date, first_logged: date | None) 
     earlier_rate = len(earlier) * 30 / EARLIER_DAYS
     if len(recent) >= 3 and recent_rate >= 1.5 * earlier_rate and recent_rate - earlier_rate >= 0.5:
         found.append(
-            Pattern(
+            _found_in(
+                recent,
                 id="more-frequent",
                 kind="more-frequent",
                 title="Episodes are becoming more frequent",
@@ -260,8 +259,6 @@ def _trends(outside: Sequence[Episode], as_of: date, first_logged: date | None) 
                     f"{len(earlier)}: about {recent_rate:.1f} a month now, "
                     f"{earlier_rate:.1f} before."
                 ),
-                evidence=_evidence(recent),
-                episode_ids=frozenset(e.id for e in recent),
                 severity=Severity.SEE_PROVIDER,
                 raises_cards=("see-a-provider",),
             )
@@ -271,7 +268,8 @@ def _trends(outside: Sequence[Episode], as_of: date, first_logged: date | None) 
         before = mean(e.amount.rank for e in earlier)
         if now - before >= 1:
             found.append(
-                Pattern(
+                _found_in(
+                    recent,
                     id="heavier",
                     kind="heavier",
                     title="Episodes are getting heavier",
@@ -279,8 +277,6 @@ def _trends(outside: Sequence[Episode], as_of: date, first_logged: date | None) 
                         f"Bleeding outside periods was typically {_amount_word(now)} in "
                         f"{windows}, where it was typically {_amount_word(before)}."
                     ),
-                    evidence=_evidence(recent),
-                    episode_ids=frozenset(e.id for e in recent),
                     severity=Severity.SEE_PROVIDER,
                     raises_cards=("see-a-provider",),
                 )
@@ -315,6 +311,22 @@ def _cycle_lengths(calendar: CycleCalendar) -> list[Pattern]:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _found_in(
+    episodes: Sequence[Episode],
+    id: str,
+    kind: str,
+    title: str,
+    summary: str,
+    severity: Severity = Severity.INFO,
+    raises_cards: tuple[str, ...] = (),
+) -> Pattern:
+    """A pattern ``episodes`` show: they are its evidence and the episodes it names."""
+    return Pattern(
+        id, kind, title, summary, _evidence(episodes), frozenset(e.id for e in episodes),
+        severity, raises_cards,
+    )  # fmt: skip
 
 
 def _evidence(episodes: Sequence[Episode]) -> tuple[str, ...]:
