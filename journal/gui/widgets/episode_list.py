@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -69,6 +75,10 @@ class EpisodeList(QWidget):
             lambda: self.selection_changed.emit(self.selected_id())
         )
         self.table.activated.connect(lambda _index: self.activated.emit())
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(0)
+        self._scroll_timer.timeout.connect(self._scroll_to_selected)
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._on_filter)
         self.count_label = QLabel()
@@ -111,13 +121,27 @@ class EpisodeList(QWidget):
             self._select_index(self.model.index(0, 0))
 
     def _select_index(self, index: QModelIndex) -> None:
+        """Select the row; scroll to it on the next turn of the event loop.
+
+        Scrolling repaints every visible row, which costs as much as the episode's cards:
+        those paint first, the list follows a frame later (as the charts do).
+        """
         flags = (
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
             | QItemSelectionModel.SelectionFlag.Current
         )
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.table.setAutoScroll(False)  # the view would scroll on a new current row
+        try:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self.table.setAutoScroll(True)
+        self._scroll_timer.start()
+
+    def _scroll_to_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0], QAbstractItemView.ScrollHint.EnsureVisible)
 
     def focus_search(self) -> None:
         self.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
