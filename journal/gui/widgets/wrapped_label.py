@@ -27,7 +27,7 @@ _REMEASURE_EVENTS = frozenset(
     }
 )
 _HINT, _MINIMUM = "hint", "minimum"
-_SHARED_LIMIT = 4096  # sizes remembered across labels (a few hundred kB at most)
+_SHARED_LIMIT = 1024  # sizes remembered across labels
 
 
 class _SharedSizes:
@@ -67,10 +67,12 @@ class WrappedLabel(QLabel):
         return int(self._measure(width, lambda: super(WrappedLabel, self).heightForWidth(width)))
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self._measure(_HINT, lambda: super(WrappedLabel, self).sizeHint()))
+        return QSize(*self._measure(_HINT, lambda: _pair(super(WrappedLabel, self).sizeHint())))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self._measure(_MINIMUM, lambda: super(WrappedLabel, self).minimumSizeHint()))
+        return QSize(
+            *self._measure(_MINIMUM, lambda: _pair(super(WrappedLabel, self).minimumSizeHint()))
+        )
 
     def _measure(self, what: int | str, measure: Any) -> Any:
         text = self.text()  # also catches C++ setters (clear, setText as a slot)
@@ -83,7 +85,7 @@ class WrappedLabel(QLabel):
             value = _SHARED.get(key)
             if value is None:
                 value = measure()
-                _SHARED.put(key, QSize(value) if isinstance(value, QSize) else value)
+                _SHARED.put(key, value)
             self._sizes[what] = value
         return value
 
@@ -114,6 +116,11 @@ class WrappedLabel(QLabel):
         if event.type() in _REMEASURE_EVENTS:
             self._remeasure()
         super().changeEvent(event)
+
+
+def _pair(size: QSize) -> tuple[int, int]:
+    # Plain ints are kept, not Qt's value objects: thousands of sizes, a fraction of the memory.
+    return (size.width(), size.height())
 
 
 def _remeasuring(name: str) -> Any:
