@@ -155,9 +155,13 @@ class EpisodeTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == COL_DATE:  # the moment itself: no text made per row (on every unlock)
+            self._all.sort(key=lambda pair: pair[0].sort_key, reverse=descending)
+            return
         self._all.sort(
             key=lambda pair: (self._sort_value(pair[0], pair[1], column), pair[0].sort_key),
-            reverse=order == Qt.SortOrder.DescendingOrder,
+            reverse=descending,
         )
 
     def _list_rows(self) -> None:
