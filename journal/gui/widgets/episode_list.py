@@ -64,6 +64,9 @@ class EpisodeList(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Bold headers for the selected row's cells say nothing a row's highlight does
+        # not, and cost a repaint of the header on every selection.
+        header.setHighlightSections(False)
         # Widths from sample text, not ResizeToContents: that measures every row on
         # every reload (a second with 5,000 episodes).
         metrics = self.table.fontMetrics()
