@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from journal.cards.describe import Label
@@ -85,7 +85,7 @@ def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
     assert "bleeding after sex, outside a period" in line.reasons.text()
     icon = line.icon.pixmap()
     assert not icon.isNull()  # and an icon
-    assert "#b45309" in line.styleSheet()  # and the see-a-provider colour
+    assert _left_edge(line) == "#b45309"  # and the see-a-provider colour, as drawn
     assert line.accessibleName().startswith("What to do now: See a provider.")
     # The see-a-provider card carries the same reasons: they are not listed twice.
     from journal.gui.widgets.card_panel import SAME_REASONS, CardView
@@ -107,6 +107,13 @@ def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
     qtbot.waitUntil(lambda: "ovulation-spotting" in window.card_panel.card_ids())
     assert line.words.text() == "No warning sign logged"
     assert line.timing.text().startswith("Nothing you logged needs a visit by itself")
+    assert _left_edge(line) == "#4f5b62"  # the new level's colour replaced the old
+
+
+def _left_edge(widget: QWidget) -> str:
+    """The colour drawn at the middle of ``widget``'s left edge (its level's border)."""
+    image = widget.grab().toImage()
+    return str(image.pixelColor(3, image.height() // 2).name())
 
 
 def test_other_episodes_get_their_own_cards(
