@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
             self.set_service(service)
         else:
             self._show_locked()
+            # Built while the passphrase is typed: the cards (read from the app's own
+            # files, no journal data) and their views, so the unlock has less to do.
+            self.card_panel.prepare(load_catalogue())
 
     # ------------------------------------------------------------------ building
 
