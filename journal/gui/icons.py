@@ -1,23 +1,26 @@
-"""Icons: toolbar icons from a kept icon library, the application's own icon from resources.
+"""Icons: interface icons and the application's own icon, all SVG files in resources.
 
-Toolbar icons come from ``qtawesome`` (Material Design Icons), drawn in the palette's
-text colour so they suit light and dark themes; without it, the platform's icon theme is
-asked. The application icon is an SVG shipped in the wheel, read through ``resources``.
+The interface icons are glyphs of Material Design Icons and Font Awesome, kept as SVG
+files (``resources/icons/ui``, written by ``scripts/extract_icons.py``) and painted in
+the colour each use needs: the palette's text colour for the toolbar, so they suit light
+and dark themes, and the level's colour for the triage line. QtSvg draws them at any size
+and pixel ratio; without the file, the platform's icon theme is asked. (They were drawn
+through ``qtawesome`` at run time, whose ``qtpy`` layer imports every Qt class: about
+19 MB and 270 ms of a session that drew seventeen icons.)
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import resources
 
-#: Action name → (Material Design icon, freedesktop theme name as the fallback).
+#: Action name → (interface icon, freedesktop theme name as the fallback).
 ACTION_ICONS: dict[str, tuple[str, str]] = {
     "new": ("mdi6.plus-circle-outline", "list-add"),
     "edit": ("mdi6.pencil-outline", "document-edit"),
@@ -33,42 +36,94 @@ ACTION_ICONS: dict[str, tuple[str, str]] = {
     "find": ("mdi6.magnify", "edit-find"),
     "open_journal": ("mdi6.folder-open-outline", "document-open"),
 }
-#: The icon fonts of ``qtawesome`` the app draws from: loading only these (instead of its
-#: dozen bundled fonts) keeps about 14 MB of glyph tables out of memory.
-ICON_FONTS = ("mdi6", "fa5s")
+UI_ICONS = ("icons", "ui")
 APP_ICON = ("icons", "health-journal.svg")
 _APP_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 @cache
-def _icon_fonts() -> Any:
-    """qtawesome's renderer with just the fonts in ``ICON_FONTS``; its full set when the
-    bundled fonts cannot be named (a qtawesome that lists them differently)."""
-    import qtawesome
-    from qtawesome.iconic_font import IconicFont
-
-    bundled = getattr(qtawesome, "_BUNDLED_FONTS", ())
-    wanted = [font for font in bundled if font[0] in ICON_FONTS]
-    if len(wanted) != len(ICON_FONTS):
-        return qtawesome
-    return IconicFont(*wanted)
+def _renderer(name: str) -> QSvgRenderer | None:
+    """The parsed SVG of interface icon ``name``; None when it is missing or unreadable."""
+    file = resources.path(*UI_ICONS, f"{name}.svg")
+    if not file.is_file():
+        return None
+    renderer = QSvgRenderer(QByteArray(file.read_bytes()))
+    return renderer if renderer.isValid() else None
 
 
-def library_icon(name: str, **options: Any) -> QIcon:
-    """A qtawesome icon (``"mdi6.magnify"``) with its drawing ``options`` (colours)."""
-    icon: QIcon = _icon_fonts().icon(name, **options)
-    return icon
+class _TintedSvgEngine(QIconEngine):
+    """Paints one SVG in a single colour per mode (greyed when disabled), at the size and
+    pixel ratio asked for, so the icon is sharp on every screen. Each drawing is kept:
+    a toolbar asks for the same few on every repaint."""
+
+    def __init__(self, renderer: QSvgRenderer, colour: QColor, disabled: QColor) -> None:
+        super().__init__()
+        self._renderer = renderer
+        self._colour = colour
+        self._disabled = disabled
+        self._drawn: dict[tuple[int, int, bool, float], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvgEngine(self._renderer, self._colour, self._disabled)
+
+    def scaledPixmap(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        off = mode is QIcon.Mode.Disabled
+        key = (size.width(), size.height(), off, scale)
+        if key in self._drawn:
+            return self._drawn[key]
+        pixmap = QPixmap(size * scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self._renderer.render(painter)
+        # Keep the glyph's shape (its alpha), replace its colour.
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), self._disabled if off else self._colour)
+        painter.end()
+        pixmap.setDevicePixelRatio(scale)
+        self._drawn[key] = pixmap
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.scaledPixmap(rect.size(), mode, state, scale)
+        painter.drawPixmap(rect, pixmap)
+
+    def actualSize(  # noqa: N802 (Qt's name)
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State
+    ) -> QSize:
+        side = min(size.width(), size.height())  # the icons are square
+        return QSize(side, side)
+
+
+def tinted_icon(
+    name: str, colour: QColor | str, disabled: QColor | str | None = None, theme: str = ""
+) -> QIcon:
+    """Interface icon ``name`` (``"mdi6.magnify"``) painted in ``colour`` (``disabled``
+    when its action is off); the platform theme's icon ``theme`` if the file is missing."""
+    renderer = _renderer(name)
+    if renderer is None:
+        return QIcon.fromTheme(theme)
+    shade = QColor(colour)
+    grey = (
+        QColor(disabled)
+        if disabled is not None
+        else QColor(shade.red(), shade.green(), shade.blue(), 110)
+    )
+    return QIcon(_TintedSvgEngine(renderer, shade, grey))
 
 
 def action_icon(name: str, widget: QWidget) -> QIcon:
     """The icon for action ``name``, in ``widget``'s text colour."""
-    library, theme = ACTION_ICONS[name]
-    colour = widget.palette().color(QPalette.ColorRole.ButtonText)
-    disabled = widget.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
-    try:
-        return library_icon(library, color=colour, color_disabled=disabled)
-    except Exception:
-        return QIcon.fromTheme(theme)
+    icon, theme = ACTION_ICONS[name]
+    palette = widget.palette()
+    colour = palette.color(QPalette.ColorRole.ButtonText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+    return tinted_icon(icon, colour, disabled, theme)
 
 
 @cache

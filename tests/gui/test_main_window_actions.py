@@ -198,17 +198,42 @@ def test_toolbar_actions_have_library_icons_and_windows_the_app_icon(
     assert not QApplication.windowIcon().isNull()
 
 
-def test_icons_come_from_the_two_icon_fonts_the_app_uses_only(qtbot: QtBot) -> None:
-    """Every library icon the app names is in the fonts it loads, and only those load."""
-    from journal.gui.icons import ACTION_ICONS, ICON_FONTS, _icon_fonts, library_icon
+def test_every_icon_the_app_names_is_a_shipped_svg_painted_in_the_colour_asked(
+    qtbot: QtBot,
+) -> None:
+    """Each interface icon has its file, and is drawn in its colour (greyed when off),
+    at the size and pixel ratio asked."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QIcon
+
+    from journal import resources
+    from journal.gui.icons import ACTION_ICONS, UI_ICONS, tinted_icon
     from journal.gui.widgets.card_panel import TRIAGE_ICONS
 
-    fonts = _icon_fonts()
-    assert sorted(fonts.fontname) == sorted(ICON_FONTS)  # not qtawesome's dozen
-    names = [library for library, _theme in ACTION_ICONS.values()] + list(TRIAGE_ICONS.values())
+    names = [icon for icon, _theme in ACTION_ICONS.values()] + list(TRIAGE_ICONS.values())
     for name in names:
-        assert name.split(".")[0] in ICON_FONTS
-        assert not library_icon(name).pixmap(16, 16).isNull(), name
+        assert resources.path(*UI_ICONS, f"{name}.svg").is_file(), name
+        icon = tinted_icon(name, "#c0392b", "#808080")
+        image = icon.pixmap(QSize(32, 32)).toImage()
+        inked = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        assert len(inked) > 40, name  # a glyph, not an empty square
+        assert {c.name() for c in inked} == {"#c0392b"}, name
+        off = icon.pixmap(QSize(32, 32), QIcon.Mode.Disabled).toImage()
+        assert {
+            off.pixelColor(x, y).name()
+            for x in range(32)
+            for y in range(32)
+            if off.pixelColor(x, y).alpha() == 255
+        } == {"#808080"}, name
+        sharp = icon.pixmap(QSize(16, 16), 2.0)
+        assert (sharp.width(), sharp.devicePixelRatio()) == (32, 2.0), name
+    # A name without its file falls back to the platform's theme (empty offscreen).
+    assert tinted_icon("mdi6.no-such-icon", QColor("black")).isNull()
 
 
 def test_one_key_each_for_period_start_end_and_the_appointment_summary(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.cards import DISCLAIMER, Card, CardMatch, Triage, TriageLevel
-from journal.gui.icons import library_icon
+from journal.gui.icons import tinted_icon
 from journal.gui.widgets.column import fill_column
 from journal.gui.widgets.severity_style import COMPANION, STYLES, badge_stylesheet
 from journal.gui.widgets.wrapped_label import WrappedLabel
@@ -84,7 +84,7 @@ def _label(text: str, *, rich: bool = False, markdown: bool = False) -> QLabel:
     return label
 
 
-# An icon per triage level (from the Font Awesome set that qtawesome ships), drawn in the
+# An icon per triage level (from the Font Awesome set, ``resources/icons/ui``), drawn in the
 # level's colour beside its words.
 TRIAGE_ICONS = {
     TriageLevel.URGENT: "fa5s.exclamation-triangle",
@@ -126,8 +126,9 @@ def _level_styles(selector: str, style: tuple[str, str]) -> str:
 
 
 @cache
-def _triage_icon(level: TriageLevel) -> QPixmap:
-    return library_icon(TRIAGE_ICONS[level], color=triage_colour(level)).pixmap(QSize(26, 26))
+def _triage_icon(level: TriageLevel, scale: float) -> QPixmap:
+    """The level's icon at the screen's pixel ratio ``scale``, so it is sharp on HiDPI."""
+    return tinted_icon(TRIAGE_ICONS[level], triage_colour(level)).pixmap(QSize(26, 26), scale)
 
 
 class TriageLine(QFrame):
@@ -181,7 +182,7 @@ class TriageLine(QFrame):
                 widget.setProperty("level", triage.level.value)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
-            self.icon.setPixmap(_triage_icon(triage.level))
+            self.icon.setPixmap(_triage_icon(triage.level, self.devicePixelRatioF()))
             self.icon.setAccessibleName(triage.level.words)
             self.words.setText(triage.level.words)
         self.level = triage.level
