@@ -345,6 +345,36 @@ def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
     assert lone.body.isVisibleTo(lone)
 
 
+def test_scrolling_the_cards_ends_at_the_last_card_not_in_blank_space(qtbot: QtBot) -> None:
+    """The scrolled column is as tall as its cards need at its width: scrolled to the end,
+    the last card's bottom is at the bottom of the view (it once went on for a screen)."""
+    from journal.cards import Explainer
+    from journal.gui.widgets.card_panel import CardPanel, CardView
+    from journal.services.demo import demo_data
+
+    data = demo_data(date(2026, 11, 22))
+    explainer = Explainer(data)
+    matches = max((explainer.explain(e.id).cards for e in data.episodes), key=len)
+    panel = CardPanel()
+    qtbot.addWidget(panel)
+    panel.resize(440, 420)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_cards(matches)
+    qtbot.waitUntil(lambda: len(panel.card_ids()) == len(matches))
+    bar = panel.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    last = max(
+        (v for v in panel.findChildren(CardView) if not v.isHidden()),
+        key=lambda v: v.geometry().bottom(),
+    )
+    viewport = panel.scroll_area.viewport()
+    bottom = last.mapTo(viewport, QPoint(0, last.height())).y()
+    assert viewport.height() - 20 <= bottom <= viewport.height()
+
+
 def test_a_new_selection_before_the_lower_cards_are_placed_shows_only_its_own(
     qtbot: QtBot,
 ) -> None:

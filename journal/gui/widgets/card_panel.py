@@ -281,6 +281,18 @@ class CardView(QFrame):
         self.toggle.setText("Show less ▴" if shown else "Read more ▾")
 
 
+class _ScrolledColumn(QWidget):
+    """The scrolled column of reasons and cards: as tall as its width needs, no taller.
+
+    A layout's minimum height adds up each wrapped label's narrowest wrapping, and a
+    resizable scroll area makes its widget at least that tall: with a dozen cards, up to
+    a screen of blank space below the last one. Its height comes from its width alone.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
 class CardPanel(QWidget):
     """Shows a list of ``CardMatch`` in display order; ``clear()`` empties it."""
 
@@ -303,7 +315,7 @@ class CardPanel(QWidget):
         self.heading.setContentsMargins(0, 6, 0, 2)
         self.placeholder = _label(EMPTY_TEXT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._content = QWidget()
+        self._content = _ScrolledColumn()
         self._cards = QVBoxLayout(self._content)
         self._cards.setContentsMargins(0, 0, 6, 0)
         self._cards.setSpacing(10)
