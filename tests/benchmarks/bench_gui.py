@@ -133,6 +133,10 @@ def run() -> dict[str, float]:
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="hj-bench-") as tmp:
         folder = Path(tmp)
+        # Settings (window sizes among them) start empty in a folder of the run's own, for
+        # this process and its children: the figures do not depend on what an earlier
+        # run or the user's own sessions left, and the user's settings are not touched.
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
         # HJ_BENCH_JOURNAL names a copy made earlier by make_journal (same passphrase).
         ready = os.environ.get("HJ_BENCH_JOURNAL")
         copied = folder / "bench.hjournal"
