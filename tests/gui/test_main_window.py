@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from journal.cards import CardMatch
 from journal.cards.describe import Label
 from journal.domain.dates import DATES
 from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
@@ -313,15 +314,21 @@ def test_geometry_is_remembered_and_settings_hold_no_journal_text(
     assert window.episode_list.model.rowCount() == 0  # closing forgets the data too
 
 
-def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
-    """Every card shows badge, title and reasons; the text opens on demand (a lone card opens)."""
+def _most_cards() -> tuple[CardMatch, ...]:
+    """The cards of the demo journal's episode that has the most."""
     from journal.cards import Explainer
-    from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
     from journal.services.demo import demo_data
 
     data = demo_data(date(2026, 11, 22))
     explainer = Explainer(data)
-    matches = max((explainer.explain(e.id).cards for e in data.episodes), key=len)
+    return max((explainer.explain(e.id).cards for e in data.episodes), key=len)
+
+
+def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
+    """Every card shows badge, title and reasons; the text opens on demand (a lone card opens)."""
+    from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
+
+    matches = _most_cards()
     panel = CardPanel()
     qtbot.addWidget(panel)
     panel.show_cards(matches)
@@ -348,13 +355,9 @@ def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
 def test_scrolling_the_cards_ends_at_the_last_card_not_in_blank_space(qtbot: QtBot) -> None:
     """The scrolled column is as tall as its cards need at its width: scrolled to the end,
     the last card's bottom is at the bottom of the view (it once went on for a screen)."""
-    from journal.cards import Explainer
     from journal.gui.widgets.card_panel import CardPanel, CardView
-    from journal.services.demo import demo_data
 
-    data = demo_data(date(2026, 11, 22))
-    explainer = Explainer(data)
-    matches = max((explainer.explain(e.id).cards for e in data.episodes), key=len)
+    matches = _most_cards()
     panel = CardPanel()
     qtbot.addWidget(panel)
     panel.resize(440, 420)
