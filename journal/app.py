@@ -7,6 +7,7 @@ matplotlib) is imported right after the dialog is on screen, while the user type
 from __future__ import annotations
 
 import atexit
+import gc
 import shutil
 import sys
 import tempfile
@@ -53,6 +54,24 @@ class DemoJournal:
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_startup_frozen = False
+
+
+def freeze_startup_objects() -> None:
+    """Take everything alive now out of the garbage collector's rounds, once a process.
+
+    Called when the window has been prepared and before any journal is opened: the
+    modules, Qt's wrappers and the empty window live as long as the app. Left in, every
+    unlock's load (thousands of episodes) set off a full collection that walked them all,
+    65–85 ms of the unlock with 5,000 episodes. No journal content is alive yet, and
+    frozen objects are still freed when the last reference to them goes.
+    """
+    global _startup_frozen
+    if not _startup_frozen:
+        gc.freeze()
+        _startup_frozen = True
 
 
 class AppController(QObject):
@@ -116,6 +135,7 @@ class AppController(QObject):
 
         if self.window is None and self._prepared is None and self.dialog is not None:
             self._prepared = MainWindow(None, self.settings)
+            freeze_startup_objects()
 
     def _dialog_rejected(self) -> None:
         self.dialog = None

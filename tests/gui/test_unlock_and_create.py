@@ -103,6 +103,42 @@ def test_the_window_is_built_while_the_passphrase_is_typed_and_holds_nothing_unt
     controller.shutdown()
 
 
+def test_start_up_objects_are_frozen_once_before_any_journal_is_opened(
+    qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector skips what start-up made (a full collection set off by the load
+    walked it all, during the unlock); nothing of a journal is frozen with it."""
+    import gc
+
+    import journal.app as app_module
+
+    monkeypatch.setattr(app_module, "_startup_frozen", False)
+    gc.unfreeze()
+    controllers = [AppController(filled_journal[0]) for _ in range(2)]
+    controllers[0].start()
+    dialog = controllers[0].dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.addWidget(dialog)
+    assert gc.get_freeze_count() == 0
+    qtbot.waitUntil(lambda: controllers[0]._prepared is not None)  # while the person types
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    window = controllers[0].window
+    assert window is not None and window.episode_list.model.rowCount() == 3
+    qtbot.addWidget(window)
+    # Frozen objects may go (freed when unreferenced); nothing is added to them.
+    assert gc.get_freeze_count() <= frozen  # nothing loaded by the unlock
+    controllers[1].start()  # another window in the same process: not frozen again
+    assert controllers[1].dialog is not None
+    qtbot.addWidget(controllers[1].dialog)
+    qtbot.waitUntil(lambda: controllers[1]._prepared is not None)
+    assert gc.get_freeze_count() <= frozen
+    for controller in controllers:
+        controller.shutdown()
+
+
 def test_a_journal_in_use_says_so(
     qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]
 ) -> None:
