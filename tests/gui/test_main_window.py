@@ -378,6 +378,44 @@ def test_scrolling_the_cards_ends_at_the_last_card_not_in_blank_space(qtbot: QtB
     assert viewport.height() - 20 <= bottom <= viewport.height()
 
 
+@pytest.mark.parametrize(("height", "all_at_once"), [(420, False), (2400, True)])
+def test_a_selection_places_at_once_the_cards_in_view_and_the_rest_next(
+    qtbot: QtBot, height: int, all_at_once: bool
+) -> None:
+    """The frame after a selection shows every card the view holds; the cards below the
+    fold follow on the next turn of the event loop (no more than four at once)."""
+    from PySide6.QtCore import QEvent
+
+    from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
+
+    matches = _most_cards()
+    panel = CardPanel()
+    qtbot.addWidget(panel)
+    panel.resize(440, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def shown() -> list[CardView]:
+        views = [v for v in panel.findChildren(CardView) if not v.isHidden()]
+        return sorted(views, key=panel._cards.indexOf)
+
+    panel.show_cards(matches)  # builds the views
+    qtbot.waitUntil(lambda: len(shown()) == len(matches))
+    panel.clear()
+    panel.show_cards(matches)
+    now = shown()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    viewport = panel.scroll_area.viewport()
+    if all_at_once:
+        assert len(now) == EAGER_CARDS
+    else:
+        assert 1 <= len(now) < EAGER_CARDS
+        bottom = now[-1].mapTo(viewport, QPoint(0, now[-1].height())).y()
+        assert bottom >= viewport.height()  # the view is full: nothing missing on screen
+    qtbot.waitUntil(lambda: len(shown()) == len(matches))
+    assert [v.card_id for v in shown()] == [m.card.id for m in matches]
+
+
 def test_a_new_selection_before_the_lower_cards_are_placed_shows_only_its_own(
     qtbot: QtBot,
 ) -> None:

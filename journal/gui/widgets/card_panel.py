@@ -38,7 +38,8 @@ NOTHING_LOGGED_TEXT = (
     "Nothing is logged yet. Log an episode with Ctrl+N and the cards that may explain it "
     "appear here. Logging your periods too (Ctrl+R) lets them place it in your cycle."
 )
-#: Cards placed at once on a selection (more than a viewport holds); the rest follow.
+#: Cards placed at once on a selection, at most: those the view shows (all four when
+#: the panel is not on screen to tell); the rest follow on the next turn of the loop.
 EAGER_CARDS = 4
 _FIRST_CARD = 3  # the index of the first card in the scrolling layout
 SAME_REASONS = "the reasons listed under “What to do now”."
@@ -397,10 +398,10 @@ class CardPanel(QWidget):
     def _place(self, ids: list[str], matches: Sequence[CardMatch]) -> None:
         """Show the views of ``matches`` in order; hide every other one.
 
-        The first few (all a viewport holds) are placed now, so the frame after a
-        selection already shows the triage line and the top cards; the rest, below the
-        fold, are placed on the next turn of the event loop. Showing a card's view costs
-        about a millisecond, and some episodes match a dozen cards.
+        The cards the view shows are placed now (up to ``EAGER_CARDS``), so the frame
+        after a selection already shows the triage line and the top cards; the rest,
+        below the fold, are placed on the next turn of the event loop. Placing a card
+        lays out its new reasons, and some episodes match a dozen cards.
         """
         kept = set(ids)
         for card_id, view in self._views.items():
@@ -408,26 +409,54 @@ class CardPanel(QWidget):
                 view.hide()
         self._ids = ids
         self._pending = list(enumerate(matches))
-        self._place_some(EAGER_CARDS)
+        room = self._room_in_view()
+        placed = 0
+        while self._pending and placed < EAGER_CARDS and (room is None or room > 0):
+            view = self._place_next()
+            placed += 1
+            if room is not None:
+                room -= view.heightForWidth(self._card_width()) + self._cards.spacing()
         if self._pending:
             self._place_timer.start()
         else:
             self._place_timer.stop()
 
-    def _place_rest(self) -> None:
-        self._place_some(len(self._pending))
+    def _room_in_view(self) -> int | None:
+        """The height the cards have in view below the reasons and the heading; None
+        (unknown) while the panel is not on screen."""
+        if not self.isVisible():
+            return None
+        width = self._card_width()
+        above = sum(
+            (
+                label.heightForWidth(width)
+                if label.hasHeightForWidth()
+                else label.sizeHint().height()
+            )
+            + self._cards.spacing()
+            for label in (self.triage_line.reasons, self.heading)
+            if not label.isHidden()
+        )
+        return self.scroll_area.viewport().height() - above
 
-    def _place_some(self, count: int) -> None:
-        lone = len(self._ids) == 1
-        for index, match in self._pending[:count]:
-            found = self._views.get(match.card.id)
-            view = found if found is not None else CardView(match.card, self._content)
-            self._views[match.card.id] = view
-            view.show_match(match, lone, self._stated)
-            # Cards sit after the reasons, heading and placeholder, before the stretch.
-            if self._cards.indexOf(view) != index + _FIRST_CARD:
-                self._cards.removeWidget(view)
-                self._cards.insertWidget(index + _FIRST_CARD, view)
-            if view.isHidden():
-                view.show()
-        del self._pending[:count]
+    def _card_width(self) -> int:
+        margins = self._cards.contentsMargins()
+        return self.scroll_area.viewport().width() - margins.left() - margins.right()
+
+    def _place_rest(self) -> None:
+        while self._pending:
+            self._place_next()
+
+    def _place_next(self) -> CardView:
+        index, match = self._pending.pop(0)
+        found = self._views.get(match.card.id)
+        view = found if found is not None else CardView(match.card, self._content)
+        self._views[match.card.id] = view
+        view.show_match(match, len(self._ids) == 1, self._stated)
+        # Cards sit after the reasons, heading and placeholder, before the stretch.
+        if self._cards.indexOf(view) != index + _FIRST_CARD:
+            self._cards.removeWidget(view)
+            self._cards.insertWidget(index + _FIRST_CARD, view)
+        if view.isHidden():
+            view.show()
+        return view
