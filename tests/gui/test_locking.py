@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -144,12 +145,32 @@ def test_idle_time_locks(qtbot: QtBot, controller: AppController) -> None:
 
 
 def test_input_restarts_the_idle_timer(qtbot: QtBot, controller: AppController) -> None:
+    """A key press or a move as the desktop delivers it (to the window the widget is in),
+    in the main window or in a dialog opened later; painting is not input."""
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
     window = _window(controller)
     timer = window.lock_manager._timer
-    timer.stop()  # as if it were about to run out
-    qtbot.keyClick(window.episode_list.table, Qt.Key.Key_Down)
-    assert timer.isActive()
-    assert timer.remainingTime() > timer.interval() - 1000
+
+    def restarts(send: Callable[[], None]) -> bool:
+        timer.stop()  # as if it were about to run out
+        send()
+        return timer.isActive() and timer.remainingTime() > timer.interval() - 1000
+
+    handle = window.windowHandle()
+    assert restarts(lambda: QTest.keyClick(handle, Qt.Key.Key_Down))
+    assert restarts(lambda: QTest.mouseMove(handle, QPoint(40, 40)))
+    assert not restarts(window.repaint)
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    assert restarts(lambda: QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A))
+    dialog.close()
 
 
 @pytest.mark.parametrize(
