@@ -6,7 +6,7 @@
 A maintainer's tool, not run by the app or its tests. The icons are glyphs of two icon
 fonts that the ``qtawesome`` package ships: Material Design Icons 6.9.96 (Apache License
 2.0) and Font Awesome Free 5.15.4 solid (icons under CC BY 4.0). The app once drew them
-through qtawesome at run time, whose ``qtpy`` layer imports every Qt class (about 19 MB
+through qtawesome at run time, whose ``qtpy`` layer imports every Qt class (about 28 MB
 and 270 ms); as SVG files they are drawn by QtSvg, which the app loads anyway.
 
 Each glyph is placed as qtawesome drew it: its line (ascent to descent) centred in a

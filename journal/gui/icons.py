@@ -6,7 +6,7 @@ the colour each use needs: the palette's text colour for the toolbar, so they su
 and dark themes, and the level's colour for the triage line. QtSvg draws them at any size
 and pixel ratio; without the file, the platform's icon theme is asked. (They were drawn
 through ``qtawesome`` at run time, whose ``qtpy`` layer imports every Qt class: about
-19 MB and 270 ms of a session that drew seventeen icons.)
+28 MB and 270 ms of a session that drew seventeen icons.)
 """
 
 from __future__ import annotations
