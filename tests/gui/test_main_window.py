@@ -16,6 +16,7 @@ from journal.cards.describe import Label
 from journal.domain.dates import DATES
 from journal.gui.main_window import LOCKED_TITLE, TAB_CYCLES, TAB_PATTERNS, TITLE, MainWindow
 from journal.gui.models.episode_filter import EpisodeFilter
+from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
 from journal.services import JournalService
 from tests.helpers import MARKER, PASSPHRASE, draft
 
@@ -89,7 +90,7 @@ def test_the_triage_line_tops_the_cards_in_words_icon_and_colour(
     assert _left_edge(line) == "#b45309"  # and the see-a-provider colour, as drawn
     assert line.accessibleName().startswith("What to do now: See a provider.")
     # The see-a-provider card carries the same reasons: they are not listed twice.
-    from journal.gui.widgets.card_panel import SAME_REASONS, CardView
+    from journal.gui.widgets.card_panel import SAME_REASONS
 
     views = {v.card_id: v for v in window.card_panel.findChildren(CardView)}
     assert SAME_REASONS in views["see-a-provider"].reasons.text()
@@ -324,20 +325,32 @@ def _most_cards() -> tuple[CardMatch, ...]:
     return max((explainer.explain(e.id).cards for e in data.episodes), key=len)
 
 
+def _panel_on_screen(qtbot: QtBot, height: int) -> CardPanel:
+    """An empty card panel, 440 px wide and ``height`` tall, shown and exposed."""
+    panel = CardPanel()
+    qtbot.addWidget(panel)
+    panel.resize(440, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _shown_views(panel: CardPanel) -> list[CardView]:
+    """The card views the panel shows, top to bottom (views are built once per card and
+    reused: those of other cards are hidden)."""
+    views = [v for v in panel.findChildren(CardView) if not v.isHidden()]
+    return sorted(views, key=panel._cards.indexOf)
+
+
 def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
     """Every card shows badge, title and reasons; the text opens on demand (a lone card opens)."""
-    from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
-
     matches = _most_cards()
     panel = CardPanel()
     qtbot.addWidget(panel)
     panel.show_cards(matches)
 
     def shown() -> list[CardView]:
-        # Views are built once per card and reused: the panel shows the ones not hidden,
-        # top to bottom.
-        views = [v for v in panel.findChildren(CardView) if not v.isHidden()]
-        return sorted(views, key=panel._cards.indexOf)
+        return _shown_views(panel)
 
     # The top cards at once; those below the fold on the next turn of the event loop.
     assert len(shown()) == EAGER_CARDS < len(matches)
@@ -355,24 +368,15 @@ def test_cards_open_to_titles_and_reasons(qtbot: QtBot) -> None:
 def test_scrolling_the_cards_ends_at_the_last_card_not_in_blank_space(qtbot: QtBot) -> None:
     """The scrolled column is as tall as its cards need at its width: scrolled to the end,
     the last card's bottom is at the bottom of the view (it once went on for a screen)."""
-    from journal.gui.widgets.card_panel import CardPanel, CardView
-
     matches = _most_cards()
-    panel = CardPanel()
-    qtbot.addWidget(panel)
-    panel.resize(440, 420)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = _panel_on_screen(qtbot, 420)
     panel.show_cards(matches)
     qtbot.waitUntil(lambda: len(panel.card_ids()) == len(matches))
     bar = panel.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     QApplication.processEvents()
-    last = max(
-        (v for v in panel.findChildren(CardView) if not v.isHidden()),
-        key=lambda v: v.geometry().bottom(),
-    )
+    last = max(_shown_views(panel), key=lambda v: v.geometry().bottom())
     viewport = panel.scroll_area.viewport()
     bottom = last.mapTo(viewport, QPoint(0, last.height())).y()
     assert viewport.height() - 20 <= bottom <= viewport.height()
@@ -386,18 +390,11 @@ def test_a_selection_places_at_once_the_cards_in_view_and_the_rest_next(
     fold follow on the next turn of the event loop (no more than four at once)."""
     from PySide6.QtCore import QEvent
 
-    from journal.gui.widgets.card_panel import EAGER_CARDS, CardPanel, CardView
-
     matches = _most_cards()
-    panel = CardPanel()
-    qtbot.addWidget(panel)
-    panel.resize(440, height)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = _panel_on_screen(qtbot, height)
 
     def shown() -> list[CardView]:
-        views = [v for v in panel.findChildren(CardView) if not v.isHidden()]
-        return sorted(views, key=panel._cards.indexOf)
+        return _shown_views(panel)
 
     panel.show_cards(matches)  # builds the views
     qtbot.waitUntil(lambda: len(shown()) == len(matches))
