@@ -103,6 +103,31 @@ def test_the_window_is_built_while_the_passphrase_is_typed_and_holds_nothing_unt
     controller.shutdown()
 
 
+def test_start_up_drops_the_source_lines_kept_for_every_imported_module(
+    qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide6 reads the source of each module imported after it, and linecache keeps it
+    (30 MB at start-up); once the window is prepared the app lets those lines go."""
+    import gc
+    import linecache
+
+    import journal.app as app_module
+
+    monkeypatch.setattr(app_module, "_startup_settled", False)
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # the freeze has its own test
+    kept = linecache.getlines(app_module.__file__)
+    assert kept and app_module.__file__ in linecache.cache
+    controller = AppController(filled_journal[0])
+    controller.start()
+    assert controller.dialog is not None
+    qtbot.addWidget(controller.dialog)
+    assert app_module.__file__ in linecache.cache  # nothing dropped before the window
+    qtbot.waitUntil(lambda: controller._prepared is not None)
+    assert app_module.__file__ not in linecache.cache
+    assert linecache.getlines(app_module.__file__) == kept  # read again when needed
+    controller.shutdown()
+
+
 def test_start_up_objects_are_frozen_once_before_any_journal_is_opened(
     qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,7 +137,7 @@ def test_start_up_objects_are_frozen_once_before_any_journal_is_opened(
 
     import journal.app as app_module
 
-    monkeypatch.setattr(app_module, "_startup_frozen", False)
+    monkeypatch.setattr(app_module, "_startup_settled", False)
     gc.unfreeze()
     controllers = [AppController(filled_journal[0]) for _ in range(2)]
     controllers[0].start()
