@@ -73,7 +73,11 @@ def test_unlock_with_a_wrong_then_the_right_passphrase(
 def test_the_window_is_built_while_the_passphrase_is_typed_and_holds_nothing_until_unlock(
     qtbot: QtBot, filled_journal: tuple[Path, dict[str, str]]
 ) -> None:
+    from journal.cards.triage import TriageLevel
+    from journal.gui.widgets.card_panel import _triage_icon
+
     before = set(QApplication.topLevelWidgets())  # windows earlier tests left behind
+    _triage_icon.cache_clear()
     controller = AppController(filled_journal[0])
     controller.start()
     dialog = controller.dialog
@@ -95,6 +99,11 @@ def test_the_window_is_built_while_the_passphrase_is_typed_and_holds_nothing_unt
     qtbot.addWidget(window)
     assert not window.isVisible() and window.is_locked and window.service is None
     assert window.episode_list.model.rowCount() == 0
+    # The triage line's icons are drawn already, for every level.
+    drawn = _triage_icon.cache_info().misses
+    ratio = window.card_panel.triage_line.devicePixelRatioF()
+    assert all(not _triage_icon(level, ratio).isNull() for level in TriageLevel)
+    assert _triage_icon.cache_info().misses == drawn
     dialog.passphrase.setText(PASSPHRASE)
     dialog.unlock_button.click()
     assert controller.window is window  # the same window, now showing the journal
