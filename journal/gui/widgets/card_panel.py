@@ -178,8 +178,8 @@ class TriageLine(QFrame):
 
         Each level's icon is drawn at this screen's pixel ratio (kept by ``_triage_icon``).
         Asking for the widget's style makes its Python type: PySide builds a Qt class's
-        enums the first time the class is used, a dozen for ``QStyle`` and five for
-        ``QGradient`` (painting the icons), about 15 ms inside the unlock.
+        enums the first time the class is used, eleven for ``QStyle`` and five for
+        ``QGradient`` (painting the icons): 10 ms inside the unlock.
         """
         for level in TriageLevel:
             _triage_icon(level, self.devicePixelRatioF())
